@@ -1,1 +1,7 @@
-return 0;
+using System.CommandLine;
+using Aderencia.Cli.Commands;
+
+var root = new RootCommand("aderencia — maps theses to their state's strategic research themes (BAIXA / MÉDIA / ALTA), lean and measured.");
+root.Subcommands.Add(DemoCommand.Build());
+root.Subcommands.Add(DataCommands.Build());
+return root.Parse(args).Invoke();

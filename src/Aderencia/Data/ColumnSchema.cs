@@ -11,11 +11,14 @@ public sealed record ColumnSchema(string Name, DataKind Kind, bool Nullable = tr
     public static ColumnSchema ListOf(string name, DataKind elementKind, bool nullable = true) =>
         new(name, DataKind.List, nullable) { Element = new ColumnSchema("element", elementKind) };
 
-    public override string ToString() => Kind switch
+    /// <summary>Lower-case type name as tools print it: int64, string, list&lt;string&gt;, decimal(9,3), timestamp[micros].</summary>
+    public string TypeName => Kind switch
     {
-        DataKind.List => $"{Name}: list<{Element?.Kind.ToString().ToLowerInvariant()}>",
-        DataKind.Decimal => $"{Name}: decimal({Precision},{Scale})",
-        DataKind.Timestamp => $"{Name}: timestamp[{Unit.ToString().ToLowerInvariant()}]",
-        _ => $"{Name}: {Kind.ToString().ToLowerInvariant()}",
-    } + (Nullable ? "" : " not null");
+        DataKind.List => $"list<{Element?.TypeName}>",
+        DataKind.Decimal => $"decimal({Precision},{Scale})",
+        DataKind.Timestamp => $"timestamp[{Unit.ToString().ToLowerInvariant()}]",
+        _ => Kind.ToString().ToLowerInvariant(),
+    };
+
+    public override string ToString() => $"{Name}: {TypeName}" + (Nullable ? "" : " not null");
 }

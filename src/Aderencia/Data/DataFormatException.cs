@@ -7,11 +7,15 @@ public class DataFormatException : Exception
         : base(Compose(path, message, row, column), inner)
     {
         FilePath = path;
+        Reason = message;
         Row = row;
         ColumnName = column;
     }
 
     public string FilePath { get; }
+
+    /// <summary>The problem alone, without the file/row/column prefix.</summary>
+    public string Reason { get; }
 
     /// <summary>1-based data row (header excluded), when the problem is in one row.</summary>
     public long? Row { get; }

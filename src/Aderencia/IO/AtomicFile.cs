@@ -20,6 +20,7 @@ public sealed class AtomicFile : IDisposable
 
     public string DestinationPath { get; }
     public FileStream Stream { get; }
+    public bool Committed => _committed;
 
     public void Commit()
     {
