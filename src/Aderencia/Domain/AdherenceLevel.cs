@@ -37,7 +37,7 @@ public static class AdherenceLevels
         if (text.Equals("BAIXA", StringComparison.OrdinalIgnoreCase)) { level = AdherenceLevel.Baixa; return true; }
         if (text.Equals("ALTA", StringComparison.OrdinalIgnoreCase)) { level = AdherenceLevel.Alta; return true; }
         if (text.Equals("MEDIA", StringComparison.OrdinalIgnoreCase) || text.Equals("MÉDIA", StringComparison.OrdinalIgnoreCase)
-            || text.Equals("MÉDIA".Normalize(System.Text.NormalizationForm.FormD), StringComparison.OrdinalIgnoreCase))
+            || text.Equals("ME\u0301DIA", StringComparison.OrdinalIgnoreCase))
         { level = AdherenceLevel.Media; return true; }
         level = default;
         return false;

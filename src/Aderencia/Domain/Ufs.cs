@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Aderencia.Domain;
@@ -47,12 +46,17 @@ public static class Ufs
         return null;
     }
 
+    private const string Accented = "ÁÀÂÃÄÉÈÊËÍÌÎÏÓÒÔÕÖÚÙÛÜÇÑ";
+    private const string Plain = "AAAAAEEEEIIIIOOOOOUUUUCN";
+
     private static string Fold(string text)
     {
-        var decomposed = text.Trim().ToUpperInvariant().Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
-        foreach (char c in decomposed)
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) sb.Append(c);
+        var sb = new StringBuilder(text.Length);
+        foreach (char ch in text.Trim().ToUpperInvariant())
+        {
+            int k = Accented.IndexOf(ch);
+            sb.Append(k >= 0 ? Plain[k] : ch);
+        }
         return string.Join(' ', sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 }

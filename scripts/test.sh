@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs the whole test suite from a fresh clone: restores, builds in Release (warnings are errors) and tests.
+# Installs what the tests need when it is missing (see "needs" below); safe to run repeatedly.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "test.sh: the .NET 10 SDK is required (https://dot.net); 'dotnet' is not on PATH" >&2
+  exit 1
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build Aderencia.slnx -c Release -v quiet -nologo
+dotnet test Aderencia.slnx -c Release --no-build -v quiet -nologo --logger "console;verbosity=minimal" "$@"
