@@ -1,0 +1,20 @@
+using System.CommandLine;
+using Aderencia.Splits;
+
+namespace Aderencia.Cli;
+
+/// <summary>Options shared by several commands, so they are spelled and described the same everywhere.</summary>
+internal static class CommonOptions
+{
+    public static Option<string> Protocol(string defaultValue) => new("--protocol")
+    {
+        Description = "Split protocol: leandl2025 (the organizers' split), grouped (no thesis in two parts) or none.",
+        DefaultValueFactory = _ => defaultValue,
+    };
+
+    public static Option<ulong> Seed() => new("--seed")
+    {
+        Description = "Random seed for splits and training.",
+        DefaultValueFactory = _ => SplitProtocols.DefaultSeed,
+    };
+}
