@@ -1,0 +1,46 @@
+namespace Aderencia.Features;
+
+/// <summary>
+/// A field's content terms in order (stopwords dropped, stemmed, accent-folded, hashed), each with where its
+/// word sits in the original text, so evidence can be quoted as the reader wrote it.
+/// </summary>
+public sealed class AnalyzedText
+{
+    public static readonly AnalyzedText Empty = new("", [], [], []);
+
+    public AnalyzedText(string text, uint[] terms, int[] starts, int[] lengths)
+    {
+        Text = text;
+        Terms = terms;
+        Starts = starts;
+        Lengths = lengths;
+    }
+
+    public string Text { get; }
+    public uint[] Terms { get; }
+    public int[] Starts { get; }
+    public int[] Lengths { get; }
+    public int Count => Terms.Length;
+
+    public string Surface(int i) => Text.Substring(Starts[i], Lengths[i]);
+
+    /// <summary>The original text spanning terms i..j inclusive ("MANEJO FLORESTAL COMUNITÁRIO").</summary>
+    public string SurfaceRange(int i, int j) => Text.Substring(Starts[i], Starts[j] + Lengths[j] - Starts[i]);
+
+    public int IndexOf(uint term) => Array.IndexOf(Terms, term);
+
+    /// <summary>Positions where <paramref name="phrase"/> occurs as a contiguous run of terms.</summary>
+    public int CountPhrase(ReadOnlySpan<uint> phrase, out int first)
+    {
+        first = -1;
+        if (phrase.IsEmpty || phrase.Length > Terms.Length) return 0;
+        int n = 0;
+        var terms = Terms.AsSpan();
+        for (int i = 0; i + phrase.Length <= terms.Length; i++)
+        {
+            if (terms[i] != phrase[0] || !terms.Slice(i, phrase.Length).SequenceEqual(phrase)) continue;
+            if (n++ == 0) first = i;
+        }
+        return n;
+    }
+}
