@@ -43,8 +43,8 @@ public static class PortugueseStemmer
     public static string Stem(string word)
     {
         ArgumentNullException.ThrowIfNull(word);
-        Span<char> buffer = stackalloc char[Math.Min(word.Length, MaxWordLength * 2)];
         if (word.Length > MaxWordLength) return word;
+        Span<char> buffer = stackalloc char[word.Length];
         return new string(buffer[..Stem(word, buffer)]);
     }
 
@@ -56,7 +56,7 @@ public static class PortugueseStemmer
     {
         if (destination.Length < word.Length)
             throw new ArgumentException($"Destination of {destination.Length} chars is shorter than the word ({word.Length}).", nameof(destination));
-        if (word.Length > MaxWordLength || word.Length < 2)
+        if (word.Length > MaxWordLength)
         {
             word.CopyTo(destination);
             return word.Length;
