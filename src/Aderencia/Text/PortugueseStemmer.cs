@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Aderencia.Text;
 
 /// <summary>
@@ -6,6 +8,7 @@ namespace Aderencia.Text;
 /// fold accents after stemming. Words longer than <see cref="MaxWordLength"/> chars are returned unchanged.
 /// Allocation-free: works in a stack buffer where ã/õ become "a~"/"o~" as the algorithm prescribes.
 /// </summary>
+[SkipLocalsInit]
 public static class PortugueseStemmer
 {
     /// <summary>Longest word that is stemmed; longer ones are copied unchanged.</summary>

@@ -1,27 +1,50 @@
 namespace Aderencia.Text;
 
 /// <summary>
-/// Suffixes grouped by last char, longest first, to find the longest suffix of a word (Snowball's
-/// "among") with a handful of comparisons. Chars above U+00FF never end a suffix.
+/// A trie of reversed suffixes that finds the longest suffix of a word (Snowball's "among") by walking the word
+/// backwards once. Each suffix carries a non-zero action code.
 /// </summary>
 internal sealed class SuffixSet
 {
-    private readonly (string Suffix, byte Action)[][] _byLastChar = new (string, byte)[256][];
+    private readonly char[] _label;
+    private readonly int[] _firstChild;
+    private readonly int[] _sibling;
+    private readonly byte[] _action;
 
     public SuffixSet(params (string Suffixes, byte Action)[] groups)
     {
-        var lists = new List<(string, byte)>[256];
+        var label = new List<char> { '\0' };
+        var firstChild = new List<int> { -1 };
+        var sibling = new List<int> { -1 };
+        var actions = new List<byte> { 0 };
         foreach ((string suffixes, byte action) in groups)
         {
+            if (action == 0) throw new ArgumentException("Suffix actions must be non-zero.", nameof(groups));
             foreach (string suffix in suffixes.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
-                char last = suffix[^1];
-                if (last > 0xFF) throw new ArgumentException($"Suffix '{suffix}' ends with a char above U+00FF.", nameof(groups));
-                (lists[last] ??= []).Add((suffix, action));
+                int node = 0;
+                for (int i = suffix.Length - 1; i >= 0; i--)
+                {
+                    int child = firstChild[node];
+                    while (child >= 0 && label[child] != suffix[i]) child = sibling[child];
+                    if (child < 0)
+                    {
+                        child = label.Count;
+                        label.Add(suffix[i]);
+                        firstChild.Add(-1);
+                        sibling.Add(firstChild[node]);
+                        actions.Add(0);
+                        firstChild[node] = child;
+                    }
+                    node = child;
+                }
+                actions[node] = action;
             }
         }
-        for (int i = 0; i < 256; i++)
-            _byLastChar[i] = lists[i] is { } list ? [.. list.OrderByDescending(e => e.Item1.Length)] : [];
+        _label = [.. label];
+        _firstChild = [.. firstChild];
+        _sibling = [.. sibling];
+        _action = [.. actions];
     }
 
     /// <summary>
@@ -31,16 +54,20 @@ internal sealed class SuffixSet
     public int Longest(ReadOnlySpan<char> word, int minStart, out byte action)
     {
         action = 0;
-        if (word.IsEmpty || word[^1] > 0xFF) return 0;
-        foreach ((string suffix, byte a) in _byLastChar[word[^1]])
+        int best = 0, node = 0;
+        for (int i = word.Length - 1; i >= minStart; i--)
         {
-            if (suffix.Length > word.Length - minStart) continue;
-            if (word.EndsWith(suffix, StringComparison.Ordinal))
+            char c = word[i];
+            int child = _firstChild[node];
+            while (child >= 0 && _label[child] != c) child = _sibling[child];
+            if (child < 0) break;
+            node = child;
+            if (_action[node] != 0)
             {
-                action = a;
-                return suffix.Length;
+                best = word.Length - i;
+                action = _action[node];
             }
         }
-        return 0;
+        return best;
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Aderencia.Text;
 
 /// <summary>
@@ -7,6 +9,7 @@ namespace Aderencia.Text;
 /// character n-grams. Parts of compounds (<see cref="CompoundMode.WholeAndParts"/>) add unigrams but do not enter
 /// word n-grams. Immutable and thread-safe; no per-token allocation.
 /// </summary>
+[SkipLocalsInit]
 public sealed class TextPipeline
 {
     private const int Buf = TextPipelineOptions.MaxTokenLength * 2;
