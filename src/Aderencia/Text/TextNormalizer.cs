@@ -4,8 +4,8 @@ namespace Aderencia.Text;
 
 /// <summary>
 /// Lower-casing, accent folding and composition of text into a caller-provided buffer. Chars up to U+024F go
-/// through precomputed tables; other chars take a slower path (invariant lower-casing and, when folding,
-/// NFKD decomposition without combining marks).
+/// through precomputed tables; other chars take a slower path (invariant lower-casing, the Latin Extended
+/// Additional fold table, combining marks dropped when folding).
 /// </summary>
 public static class TextNormalizer
 {
