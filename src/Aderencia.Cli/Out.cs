@@ -28,7 +28,7 @@ internal static class Out
 
     public static Table Row(this Table t, params string[] cells)
     {
-        t.AddRow(cells.Select(c => (Spectre.Console.Rendering.IRenderable)new Text(c)).ToArray());
+        t.AddRow(cells.Select(c => (Spectre.Console.Rendering.IRenderable)new Spectre.Console.Text(c)).ToArray());
         return t;
     }
 }

@@ -11,6 +11,6 @@ internal static class Terminal
     /// <summary>A status line on stderr for people; nothing when piped.</summary>
     public static void Status(string message)
     {
-        if (Interactive) Console.Error.WriteLine(message);
+        if (Interactive || Environment.GetEnvironmentVariable("ADERENCIA_VERBOSE") is "1") Console.Error.WriteLine(message);
     }
 }

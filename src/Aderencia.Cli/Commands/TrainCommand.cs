@@ -1,0 +1,117 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Aderencia.Cost;
+using Aderencia.Data;
+using Aderencia.Evaluation;
+using Aderencia.Features;
+using Aderencia.Models;
+using Aderencia.Pipeline;
+using Aderencia.Splits;
+
+namespace Aderencia.Cli.Commands;
+
+internal static class TrainCommand
+{
+    public static Command Build()
+    {
+        var data = new Option<string>("--data") { Description = "Pairs file in the challenge schema (Parquet, CSV or JSONL).", Required = true };
+        var model = new Option<string>("--model") { Description = "Where to write the model file.", Required = true };
+        var protocol = CommonOptions.Protocol("grouped");
+        var type = new Option<string>("--type") { Description = $"Learner: {string.Join(", ", ModelRegistry.Types)}.", DefaultValueFactory = _ => LogisticRegression.TypeName };
+        var seed = CommonOptions.Seed();
+        var c = new Option<double>("--c") { Description = "Inverse L2 regularisation strength (as scikit-learn's C).", DefaultValueFactory = _ => new TrainOptions().C };
+        var weights = new Option<string>("--class-weights") { Description = "balanced or none.", DefaultValueFactory = _ => "balanced" };
+        var noTune = new Option<bool>("--no-tune") { Description = "Do not tune decision thresholds for macro-F1 on the validation part." };
+        var bits = new Option<int>("--hash-bits") { Description = "2^N buckets for hashed features.", DefaultValueFactory = _ => new FeaturizerOptions().HashBits };
+        var quantize = new Option<string>("--quantize") { Description = "Weight storage: f32, f16 or int8 (the accuracy change is reported).", DefaultValueFactory = _ => "f32" };
+        var json = new Option<string?>("--json") { Description = "Also write the test-part evaluation as JSON." };
+        var cmd = new Command("train",
+            "Train a grader. With --protocol leandl2025 or grouped it trains on train, tunes on eval and reports on test; " +
+            "with none it trains on every row (tuning on an internal held-out tenth).")
+        { data, model, protocol, type, seed, c, weights, noTune, bits, quantize, json };
+        cmd.SetAction(r => CliErrors.Run(() =>
+        {
+            var options = new TrainOptions
+            {
+                Type = r.GetValue(type)!,
+                C = r.GetValue(c),
+                ClassWeights = ParseWeights(r.GetValue(weights)!),
+                TuneThresholds = !r.GetValue(noTune),
+                Seed = (int)(r.GetValue(seed) % int.MaxValue),
+                Features = new FeaturizerOptions { HashBits = r.GetValue(bits) },
+            };
+            var run = new TrainRun(r.GetValue(data)!, SplitProtocols.Parse(r.GetValue(protocol)!), r.GetValue(seed), options);
+            run.Execute(r.GetValue(model)!, ParseEncoding(r.GetValue(quantize)!), r.GetValue(json));
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static ClassWeighting ParseWeights(string s) => s.ToLowerInvariant() switch
+    {
+        "balanced" => ClassWeighting.Balanced,
+        "none" => ClassWeighting.None,
+        _ => throw new ArgumentException($"--class-weights must be balanced or none, not '{s}'"),
+    };
+
+    internal static SectionEncoding ParseEncoding(string s) => s.ToLowerInvariant() switch
+    {
+        "f32" or "float32" => SectionEncoding.Float32,
+        "f16" or "float16" => SectionEncoding.Float16,
+        "int8" or "i8" => SectionEncoding.Int8,
+        _ => throw new ArgumentException($"--quantize must be f32, f16 or int8, not '{s}'"),
+    };
+}
+
+/// <summary>One training run: load, split, fit, evaluate on the held-out part, save; what `train` and `demo` share.</summary>
+internal sealed class TrainRun(string dataPath, SplitProtocol protocol, ulong seed, TrainOptions options)
+{
+    public AdherenceModel? Model { get; private set; }
+    public EvaluationResult? TestResult { get; private set; }
+    public DataParts? Parts { get; private set; }
+
+    public void Execute(string modelPath, SectionEncoding encoding, string? jsonPath)
+    {
+        var rejects = new RejectSink();
+        var sw = Stopwatch.StartNew();
+        var data = ChallengeDataset.Load(dataPath, rejects);
+        DataCommands.ReportRejects(modelPath, rejects);
+        var parts = Parts = DataParts.From(data, protocol, seed);
+        Console.WriteLine($"data: {data.Pairs.Count:N0} pairs, {data.Productions.Count:N0} theses, {data.Themes.Count:N0} themes ({sw.Elapsed.TotalSeconds:F2} s); " +
+                          $"{protocol.Name()} split: train {parts.Train.Count:N0} / eval {parts.Eval.Count:N0} / test {parts.Test.Count:N0}");
+        using var cost = CostTracker.Start("train");
+        var (fit, tune) = protocol == SplitProtocol.None && options.TuneThresholds
+            ? DataParts.HoldOut(parts.Train, seed)
+            : (parts.Train.ToList(), parts.Eval.ToList());
+        var model = AdherenceModel.Train(fit, tune, options, Terminal.Status);
+        if (protocol == SplitProtocol.None && options.TuneThresholds)
+        {
+            var offsets = model.Classifier.DecisionOffsets;
+            model = AdherenceModel.Train(parts.Train, null, options with { TuneThresholds = false }, Terminal.Status);
+            model.Classifier.DecisionOffsets = offsets;
+        }
+        var measured = cost.Stop();
+        Model = model;
+        model.Card["protocol"] = protocol.Name();
+        model.Card["seed"] = seed;
+        model.Card["data"] = new System.Text.Json.Nodes.JsonObject
+        {
+            ["file"] = Path.GetFileName(dataPath),
+            ["fingerprint"] = Fingerprint.OfFile(dataPath),
+            ["pairs"] = data.Pairs.Count,
+        };
+        model.Card["train_cost"] = CostCard.ToJson(measured);
+        Console.WriteLine($"trained {model.Type} in {measured.WallSeconds:F2} s (cpu {measured.CpuSeconds:F2} s, peak {measured.PeakWorkingSetBytes / 1048576.0:F0} MB, {measured.EnergyKwh:G3} kWh)");
+        if (parts.Test.Count > 0)
+        {
+            var result = TestResult = ModelEvaluation.Evaluate(model, parts.Test, options.Threads);
+            model.Card["test_metrics"] = CostCard.Metrics(result);
+            Console.WriteLine();
+            Console.WriteLine($"held-out test part ({parts.Test.Count:N0} pairs):");
+            Console.WriteLine(result.ToString());
+            if (jsonPath is not null) IO.AtomicFile.WriteAllText(jsonPath, EvaluationJson.Serialize(result));
+        }
+        model.Save(modelPath, encoding);
+        Console.WriteLine($"model: {modelPath} ({new FileInfo(modelPath).Length / 1024.0:F0} KiB, {encoding})");
+    }
+}
