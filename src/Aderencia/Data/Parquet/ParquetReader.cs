@@ -68,7 +68,7 @@ public sealed class ParquetReader : ITableReader
                 {
                     string top = c.Path.Length > 0 ? c.Path[0] : "";
                     cols.Add(new ParquetColumnInfo(
-                        string.Join('.', c.Path), c.Type.ToString().ToUpperInvariant(), c.Codec, c.Encodings,
+                        string.Join('.', c.Path), PhysicalName(c.Type), c.Codec, c.Encodings,
                         c.TotalCompressedSize, c.TotalUncompressedSize,
                         _unsupported.TryGetValue(top, out var why) ? why : null));
                 }
@@ -235,6 +235,13 @@ public sealed class ParquetReader : ITableReader
             offset += n;
         }
     }
+
+    private static string PhysicalName(PhysicalType t) => t switch
+    {
+        PhysicalType.ByteArray => "BYTE_ARRAY",
+        PhysicalType.FixedLenByteArray => "FIXED_LEN_BYTE_ARRAY",
+        _ => t.ToString().ToUpperInvariant(),
+    };
 
     private DataFormatException Error(string message, string? column = null, Exception? inner = null) =>
         new(Path, message, null, column, inner);
