@@ -4,35 +4,37 @@ namespace Aderencia.Models;
 
 /// <summary>
 /// Training rows re-indexed onto the columns that actually occur (hashed spaces are mostly empty), held both
-/// row-wise (for scores) and column-wise (so each gradient entry is summed by one thread in a fixed order).
+/// column-wise for training (the weights are then streamed in order) or row-wise for scoring other rows.
 /// </summary>
 internal sealed class CompactData
 {
-    private CompactData(int[] original, int[] rowStart, int[] rowCol, float[] rowVal, int[]? colStart, int[]? colRow, float[]? colVal)
+    /// <summary>One stored value of a column: its row and value, kept together so a scan touches one cache line.</summary>
+    public readonly record struct Entry(int Row, float Value);
+
+    private CompactData(int rows, int[] original, int[]? rowStart, int[]? rowCol, float[]? rowVal, int[]? colStart, Entry[]? colEntries)
     {
+        Rows = rows;
         Original = original;
         RowStart = rowStart;
         RowCol = rowCol;
         RowVal = rowVal;
         ColStart = colStart;
-        ColRow = colRow;
-        ColVal = colVal;
+        ColEntries = colEntries;
     }
 
     /// <summary>Original column index of each compact column, ascending.</summary>
     public int[] Original { get; }
-    public int[] RowStart { get; }
-    public int[] RowCol { get; }
-    public float[] RowVal { get; }
+    public int[]? RowStart { get; }
+    public int[]? RowCol { get; }
+    public float[]? RowVal { get; }
     public int[]? ColStart { get; }
-    public int[]? ColRow { get; }
-    public float[]? ColVal { get; }
+    public Entry[]? ColEntries { get; }
 
-    public int Rows => RowStart.Length - 1;
+    public int Rows { get; }
     public int Columns => Original.Length;
 
-    /// <summary>Training data: picks the used columns and builds both layouts.</summary>
-    public static CompactData ForTraining(SparseMatrix x)
+    /// <summary>Training data: picks the used columns and builds the column-major layout.</summary>
+    public static CompactData ForTraining(SparseMatrix x, int threads)
     {
         var toCompact = new int[x.ColumnCount];
         long nnz = x.NonZeroCount;
@@ -55,22 +57,23 @@ internal sealed class CompactData
             toCompact[c] = k++;
         }
 
-        var rowStart = x.RowStart.AsSpan(0, x.RowCount + 1).ToArray();
-        var rowCol = new int[nnz];
-        var rowVal = x.Values.AsSpan(0, (int)nnz).ToArray();
-        for (long j = 0; j < nnz; j++) rowCol[j] = toCompact[idx[j]];
-
+        // Transpose: each thread owns a range of columns and fills them in row order, so the layout is fixed.
         var fill = colStart.AsSpan(0, used).ToArray();
-        var colRow = new int[nnz];
-        var colVal = new float[nnz];
-        for (int r = 0; r < x.RowCount; r++)
-            for (int j = rowStart[r]; j < rowStart[r + 1]; j++)
-            {
-                int at = fill[rowCol[j]]++;
-                colRow[at] = r;
-                colVal[at] = rowVal[j];
-            }
-        return new CompactData(original, rowStart, rowCol, rowVal, colStart, colRow, colVal);
+        var entries = new Entry[nnz];
+        var rowStart = x.RowStart;
+        var values = x.Values;
+        int parts = Math.Max(1, Math.Min(threads, used));
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, part =>
+        {
+            int lo = (int)((long)used * part / parts), hi = (int)((long)used * (part + 1) / parts);
+            for (int r = 0; r < x.RowCount; r++)
+                for (int j = rowStart[r]; j < rowStart[r + 1]; j++)
+                {
+                    int k = toCompact[idx[j]];
+                    if (k >= lo && k < hi) entries[fill[k]++] = new Entry(r, values[j]);
+                }
+        });
+        return new CompactData(x.RowCount, original, null, null, null, colStart, entries);
     }
 
     /// <summary>Other rows (validation) in the same compact space; columns unseen in training are dropped (their weight is 0).</summary>
@@ -89,6 +92,6 @@ internal sealed class CompactData
                 if (toCompact.TryGetValue(ri[j], out int k)) { cols.Add(k); vals.Add(rv[j]); }
             rowStart[r + 1] = cols.Count;
         }
-        return new CompactData(Original, rowStart, cols.ToArray(), vals.ToArray(), null, null, null);
+        return new CompactData(x.RowCount, Original, rowStart, cols.ToArray(), vals.ToArray(), null, null);
     }
 }

@@ -20,7 +20,7 @@ internal static class LinearTrainer
         if (xValid is not null && xValid.RowCount != yValid!.Length) throw new ArgumentException($"{xValid.RowCount} validation rows but {yValid.Length} labels");
 
         var clock = Stopwatch.StartNew();
-        var data = CompactData.ForTraining(x);
+        var data = CompactData.ForTraining(x, options.Threads);
         var objective = new SparseLinearObjective<TLoss>(data, y, ClassWeights.Compute(y, options.ClassWeights), options.C, options.Threads);
         var p = new double[objective.Dimension];
         initialExtras.CopyTo(p.AsSpan(data.Columns * TLoss.Outputs));

@@ -4,13 +4,16 @@ namespace Aderencia.Models;
 
 /// <summary>
 /// Full-batch objective (1/S)·Σ cᵢ·lossᵢ + ‖W‖²/(2·C·S), S = Σ cᵢ, over parameters [W (column·K + k) | extras].
-/// Its minimizer is scikit-learn's C·Σ cᵢ·lossᵢ + ½‖W‖². Rows are scored in fixed blocks and gradients are summed
-/// per column over the column-major copy, so every sum has one order whatever the thread count: bit-identical results.
+/// Its minimizer is scikit-learn's C·Σ cᵢ·lossᵢ + ½‖W‖². Everything runs over the column-major copy so the large
+/// weight vector is streamed, never gathered at random: scores are scattered into one small buffer per fixed column
+/// partition and summed in partition order, row losses are summed in fixed row blocks, and each gradient entry is
+/// summed by one thread. Every sum has one order whatever the thread count: bit-identical results.
 /// </summary>
 internal sealed class SparseLinearObjective<TLoss> : IDifferentiableFunction where TLoss : struct, IRowLoss
 {
     private const int RowBlock = 1024;
     private const int ColumnBlock = 4096;
+    private const int Partitions = 4;
 
     private readonly CompactData _data;
     private readonly byte[] _labels;
@@ -20,6 +23,8 @@ internal sealed class SparseLinearObjective<TLoss> : IDifferentiableFunction whe
     private readonly ParallelOptions _parallel;
     private readonly double[] _residual;
     private readonly double[] _blockSums;
+    private readonly double[] _partialScores;
+    private readonly int[] _partitionStart;
 
     public SparseLinearObjective(CompactData data, ReadOnlySpan<Domain.AdherenceLevel> labels, double[] classWeight, double c, int threads)
     {
@@ -40,6 +45,15 @@ internal sealed class SparseLinearObjective<TLoss> : IDifferentiableFunction whe
         _residual = new double[data.Rows * TLoss.Outputs];
         _blockSums = new double[Blocks(data.Rows, RowBlock) * (1 + TLoss.Extras)];
         Dimension = data.Columns * TLoss.Outputs + TLoss.Extras;
+        _partialScores = new double[Partitions * data.Rows * TLoss.Outputs];
+        _partitionStart = new int[Partitions + 1];
+        var colStart = data.ColStart!;
+        for (int p = 1, col = 0; p <= Partitions; p++)
+        {
+            long target = colStart[^1] * (long)p / Partitions;
+            while (col < data.Columns && colStart[col] < target) col++;
+            _partitionStart[p] = p == Partitions ? data.Columns : col;
+        }
     }
 
     public int Dimension { get; }
@@ -47,7 +61,11 @@ internal sealed class SparseLinearObjective<TLoss> : IDifferentiableFunction whe
 
     public double Evaluate(double[] x, double[] gradient)
     {
-        double loss = RowPass(_data, x, _labels, _rowWeight, _residual, _blockSums);
+        ForEach(Partitions, p => ScorePartition(x, p));
+        int blocks = Blocks(_data.Rows, RowBlock);
+        ForEach(blocks, b => LossBlock(x, b));
+        double loss = 0;
+        for (int b = 0; b < blocks; b++) loss += _blockSums[b * (1 + TLoss.Extras)];
         int weights = _data.Columns * TLoss.Outputs;
         ColumnPass(x, gradient);
 
@@ -68,16 +86,62 @@ internal sealed class SparseLinearObjective<TLoss> : IDifferentiableFunction whe
         var ones = new double[labels.Length];
         ones.AsSpan().Fill(1.0);
         var sums = new double[Blocks(other.Rows, RowBlock) * (1 + TLoss.Extras)];
-        return other.Rows == 0 ? double.NaN : RowPass(other, x, lab, ones, new double[other.Rows * TLoss.Outputs], sums) / other.Rows;
+        return other.Rows == 0 ? double.NaN : RowMajorLoss(other, x, lab, ones, new double[other.Rows * TLoss.Outputs], sums) / other.Rows;
     }
 
-    private double RowPass(CompactData data, double[] x, byte[] labels, double[] rowWeight, double[] residual, double[] blockSums)
+    private void ForEach(int count, Action<int> body)
+    {
+        if (_parallel.MaxDegreeOfParallelism == 1 || count == 1)
+            for (int i = 0; i < count; i++) body(i);
+        else
+            Parallel.For(0, count, _parallel, body);
+    }
+
+    private void ScorePartition(double[] x, int p)
+    {
+        int k = TLoss.Outputs;
+        var scores = _partialScores.AsSpan(p * _data.Rows * k, _data.Rows * k);
+        scores.Clear();
+        var colStart = _data.ColStart!;
+        var entries = _data.ColEntries!;
+        for (int c = _partitionStart[p]; c < _partitionStart[p + 1]; c++)
+        {
+            var w = x.AsSpan(c * k, k);
+            for (int j = colStart[c]; j < colStart[c + 1]; j++)
+            {
+                var s = scores.Slice(entries[j].Row * k, k);
+                double v = entries[j].Value;
+                for (int o = 0; o < k; o++) s[o] += w[o] * v;
+            }
+        }
+    }
+
+    private void LossBlock(double[] x, int block)
+    {
+        int k = TLoss.Outputs, e = TLoss.Extras, rows = _data.Rows;
+        Span<double> scores = stackalloc double[k];
+        Span<double> dScore = stackalloc double[k];
+        Span<double> dExtra = stackalloc double[e];
+        Span<double> sum = stackalloc double[1 + e];
+        ReadOnlySpan<double> extras = x.AsSpan(_data.Columns * k, e);
+        int end = Math.Min(rows, (block + 1) * RowBlock);
+        for (int r = block * RowBlock; r < end; r++)
+        {
+            scores.Clear();
+            for (int p = 0; p < Partitions; p++)
+                for (int o = 0; o < k; o++) scores[o] += _partialScores[(p * rows + r) * k + o];
+            double w = _rowWeight[r];
+            sum[0] += w * TLoss.Loss(scores, extras, _labels[r], dScore, dExtra);
+            for (int o = 0; o < k; o++) _residual[r * k + o] = w * dScore[o];
+            for (int i = 0; i < e; i++) sum[1 + i] += w * dExtra[i];
+        }
+        sum.CopyTo(_blockSums.AsSpan(block * (1 + e)));
+    }
+
+    private double RowMajorLoss(CompactData data, double[] x, byte[] labels, double[] rowWeight, double[] residual, double[] blockSums)
     {
         int blocks = Blocks(data.Rows, RowBlock);
-        if (_parallel.MaxDegreeOfParallelism == 1 || blocks == 1)
-            for (int b = 0; b < blocks; b++) ScoreBlock(data, x, labels, rowWeight, residual, blockSums, b);
-        else
-            Parallel.For(0, blocks, _parallel, b => ScoreBlock(data, x, labels, rowWeight, residual, blockSums, b));
+        ForEach(blocks, b => ScoreBlock(data, x, labels, rowWeight, residual, blockSums, b));
         double loss = 0;
         for (int b = 0, stride = 1 + TLoss.Extras; b < blocks; b++) loss += blockSums[b * stride];
         return loss;
@@ -91,9 +155,9 @@ internal sealed class SparseLinearObjective<TLoss> : IDifferentiableFunction whe
         Span<double> dExtra = stackalloc double[e];
         Span<double> sum = stackalloc double[1 + e];
         ReadOnlySpan<double> extras = x.AsSpan(data.Columns * k, e);
-        var rowStart = data.RowStart;
-        var cols = data.RowCol;
-        var vals = data.RowVal;
+        var rowStart = data.RowStart!;
+        var cols = data.RowCol!;
+        var vals = data.RowVal!;
         int end = Math.Min(data.Rows, (block + 1) * RowBlock);
         for (int r = block * RowBlock; r < end; r++)
         {
@@ -112,21 +176,13 @@ internal sealed class SparseLinearObjective<TLoss> : IDifferentiableFunction whe
         sum.CopyTo(blockSums.AsSpan(block * (1 + e)));
     }
 
-    private void ColumnPass(double[] x, double[] gradient)
-    {
-        int blocks = Blocks(_data.Columns, ColumnBlock);
-        if (_parallel.MaxDegreeOfParallelism == 1 || blocks == 1)
-            for (int b = 0; b < blocks; b++) GradientBlock(x, gradient, b);
-        else
-            Parallel.For(0, blocks, _parallel, b => GradientBlock(x, gradient, b));
-    }
+    private void ColumnPass(double[] x, double[] gradient) => ForEach(Blocks(_data.Columns, ColumnBlock), b => GradientBlock(x, gradient, b));
 
     private void GradientBlock(double[] x, double[] gradient, int block)
     {
         int k = TLoss.Outputs;
         var colStart = _data.ColStart!;
-        var colRow = _data.ColRow!;
-        var colVal = _data.ColVal!;
+        var entries = _data.ColEntries!;
         var residual = _residual;
         Span<double> acc = stackalloc double[k];
         int end = Math.Min(_data.Columns, (block + 1) * ColumnBlock);
@@ -135,8 +191,8 @@ internal sealed class SparseLinearObjective<TLoss> : IDifferentiableFunction whe
             acc.Clear();
             for (int j = colStart[c]; j < colStart[c + 1]; j++)
             {
-                int at = colRow[j] * k;
-                double v = colVal[j];
+                int at = entries[j].Row * k;
+                double v = entries[j].Value;
                 for (int o = 0; o < k; o++) acc[o] += residual[at + o] * v;
             }
             for (int o = 0; o < k; o++) gradient[c * k + o] = acc[o] * _scale + _lambda * x[c * k + o];
