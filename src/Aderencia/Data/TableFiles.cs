@@ -1,5 +1,6 @@
 using Aderencia.Data.Csv;
 using Aderencia.Data.Jsonl;
+using Aderencia.Data.Parquet;
 
 namespace Aderencia.Data;
 
@@ -9,7 +10,7 @@ public static class TableFiles
     public static ITableReader OpenReader(string path, RejectSink? rejects = null) =>
         TableFormats.DetectFromContent(path) switch
         {
-            TableFormat.Parquet => throw new NotSupportedException("parquet pending"),
+            TableFormat.Parquet => new ParquetReader(path),
             TableFormat.Jsonl => new JsonlTableReader(path, rejects),
             _ => new CsvTableReader(path, rejects),
         };
@@ -17,7 +18,7 @@ public static class TableFiles
     public static ITableWriter CreateWriter(string path, TableSchema schema, TableFormat? format = null) =>
         (format ?? TableFormats.FromExtension(path)) switch
         {
-            TableFormat.Parquet => throw new NotSupportedException("parquet pending"),
+            TableFormat.Parquet => new ParquetWriter(path, schema),
             TableFormat.Jsonl => new JsonlTableWriter(path, schema),
             _ => new CsvTableWriter(path, schema),
         };
