@@ -1,6 +1,7 @@
 using Aderencia.Domain;
 using Aderencia.Features;
 using Aderencia.Models;
+using Aderencia.Text;
 
 namespace Aderencia.Explain;
 
@@ -37,6 +38,7 @@ public static class EvidenceCollector
 
         var terms = origins.Where(o => o.Kind == FeatureKind.ThemeTerm)
             .Select(o => new TermEvidence(thesis[o.Field].Surface(o.Index).ToLowerInvariant(), o.Field, Of(o)))
+            .Where(t => IsQuotable(t.Surface))
             .GroupBy(t => t.Surface).Select(g => g.MaxBy(t => Math.Abs(t.Contribution))!)
             .ToList();
         var signals = origins.Where(o => o.Kind is FeatureKind.Dense or FeatureKind.Bin)
@@ -49,6 +51,18 @@ public static class EvidenceCollector
             terms.Where(t => t.Contribution > 0).OrderByDescending(t => t.Contribution).Take(3).ToList(),
             terms.Where(t => t.Contribution < 0).OrderBy(t => t.Contribution).Take(3).ToList(),
             signals);
+    }
+
+    private static readonly Stopwords Generic = new(StopwordLists.All);
+
+    /// <summary>Words worth quoting to a reader: no numbers, no short or generic catalogue words ("tese", "análise").</summary>
+    private static bool IsQuotable(string surface)
+    {
+        if (surface.Length < 4) return false;
+        foreach (char c in surface) if (!char.IsLetter(c) && c != '-') return false;
+        Span<char> folded = stackalloc char[TextNormalizer.MaxOutputLength(surface.Length)];
+        int n = TextNormalizer.Normalize(surface, folded);
+        return !Generic.Contains(folded[..n]);
     }
 
     private static bool IsKeywordFeature(int dense) =>

@@ -56,7 +56,7 @@ public static class JustificationWriter
     {
         var extra = e.TermsFor.Where(t => !citedKeywords || !e.Keywords.Any(h => h.Keyword.Contains(t.Surface, StringComparison.OrdinalIgnoreCase))).Take(2).ToList();
         if (extra.Count > 0)
-            sb.Append(" Também pesam ").Append(Quoted(extra.Select(t => t.Surface))).Append(" em ").Append(extra[0].Field.Portuguese()).Append('.');
+            sb.Append(" Também pesam ").Append(Quoted(extra.Select(t => t.Surface))).Append(' ').Append(extra[0].Field.InPortuguese()).Append('.');
         else if (e.SignalsFor.Count > 0)
             sb.Append(" Pesa a favor: ").Append(e.SignalsFor[0].Description).Append('.');
     }

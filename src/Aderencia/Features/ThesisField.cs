@@ -25,4 +25,14 @@ public static class ThesisFields
         ThesisField.English => "o resumo em inglês",
         _ => "o programa e a linha de pesquisa",
     };
+
+    /// <summary>"in the field", with the Portuguese contraction: no título, nas palavras-chave.</summary>
+    public static string InPortuguese(this ThesisField f) => f switch
+    {
+        ThesisField.Title => "no título",
+        ThesisField.Keywords => "nas palavras-chave",
+        ThesisField.Abstract => "no resumo",
+        ThesisField.English => "no resumo em inglês",
+        _ => "no programa e na linha de pesquisa",
+    };
 }

@@ -35,7 +35,9 @@ public sealed class Stopwords
     private const string CatalogueWords =
         "tese teses dissertacao dissertacoes estudo estudos pesquisa pesquisas analise analises objetivo " +
         "objetivos resultado resultados metodologia partir forma sobre presente thesis dissertation study studies " +
-        "research analysis aim results paper";
+        "research analysis aim results paper apresento apresenta apresentam trabalho trabalhos baseado baseada associado " +
+        "associada associacao area areas superior primeira primeiro utilizando utilizado utilizados utilizadas mil ano anos " +
+        "periodo foram sendo ainda apenas quanto grande maior menor principais principal capitulo capitulos";
 
     /// <summary>Portuguese and English, the default for catalogue text.</summary>
     public static readonly Stopwords Default = new(StopwordLists.PortugueseAndEnglish);
