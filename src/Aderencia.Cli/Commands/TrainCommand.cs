@@ -110,8 +110,19 @@ internal sealed class TrainRun(string dataPath, SplitProtocol protocol, ulong se
             Console.WriteLine($"held-out test part ({parts.Test.Count:N0} pairs):");
             Console.WriteLine(result.ToString());
             if (jsonPath is not null) IO.AtomicFile.WriteAllText(jsonPath, EvaluationJson.Serialize(result));
+            if (encoding != SectionEncoding.Float32) PrintQuantization(model, parts.Test, options.Threads);
         }
         model.Save(modelPath, encoding);
         Console.WriteLine($"model: {modelPath} ({new FileInfo(modelPath).Length / 1024.0:F0} KiB, {encoding})");
+    }
+
+    private static void PrintQuantization(AdherenceModel model, IReadOnlyList<Domain.LabeledPair> test, int threads)
+    {
+        var x = model.Featurizer.Transform(test.Select(p => p.Pair).ToList(), threads);
+        var y = test.Select(p => p.Level!.Value).ToArray();
+        Console.WriteLine("weight quantization on the test part (learner weights only):");
+        Console.WriteLine($"  {"encoding",-9} {"weights",10} {"accuracy",9} {"macro-F1",9} {"agreement",10} {"max Δp",8}");
+        foreach (var row in QuantizationReport.Compare(model.Classifier, x, y, threads))
+            Console.WriteLine($"  {row.Encoding,-9} {row.FileBytes / 1024.0,7:F0} KiB {row.Accuracy,9:F4} {row.MacroF1,9:F4} {row.Agreement,10:F4} {row.MaxProbabilityChange,8:F4}");
     }
 }
