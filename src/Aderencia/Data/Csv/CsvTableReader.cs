@@ -86,12 +86,7 @@ public sealed class CsvTableReader : ITableReader
 
     public IEnumerable<Table> ReadBatches(IReadOnlyCollection<string>? columns = null)
     {
-        int[] wanted = columns is null
-            ? Enumerable.Range(0, Schema.Count).ToArray()
-            : columns.Select(n => Schema.IndexOf(n) is var i and >= 0 ? i
-                : throw new DataFormatException(Path, $"no column '{n}'; columns are: {string.Join(", ", _header)}")).ToArray();
-        var schema = new TableSchema(wanted.Select(i => Schema[i]).ToArray());
-        var buffers = wanted.Select(_ => new List<object?>(BatchSize)).ToArray();
+        var batch = new RowBatcher(Schema, columns, BatchSize, Path);
         long row = 0;
         foreach (var (fields, quoted, line) in Records())
         {
@@ -101,11 +96,11 @@ public sealed class CsvTableReader : ITableReader
                 Reject(row, null, $"has {fields.Count} fields, the header has {_header.Length} (line {line})", fields);
                 continue;
             }
-            if (!TryConvertRow(fields, quoted, wanted, row, line, out var values)) continue;
-            for (int k = 0; k < wanted.Length; k++) buffers[k].Add(values[k]);
-            if (buffers[0].Count >= BatchSize) yield return Flush(schema, buffers);
+            if (!TryConvertRow(fields, quoted, batch.Wanted, row, line, out var values)) continue;
+            batch.Add(values);
+            if (batch.IsFull) yield return batch.Flush();
         }
-        if (buffers.Length > 0 && buffers[0].Count > 0) yield return Flush(schema, buffers);
+        if (!batch.IsEmpty) yield return batch.Flush();
     }
 
     private bool TryConvertRow(List<string> fields, List<bool> quoted, int[] wanted, long row, long line, out object?[] values)
@@ -130,17 +125,6 @@ public sealed class CsvTableReader : ITableReader
         var raw = string.Join(_delimiter, fields);
         if (_rejects is null) throw new DataFormatException(Path, reason, row, column);
         _rejects.Add(new RejectedRow(Path, row, column, reason, raw));
-    }
-
-    private static Table Flush(TableSchema schema, List<object?>[] buffers)
-    {
-        var cols = new Column[buffers.Length];
-        for (int k = 0; k < buffers.Length; k++)
-        {
-            cols[k] = new Column(schema[k], buffers[k].ToArray());
-            buffers[k].Clear();
-        }
-        return new Table(schema, cols);
     }
 
     private static string Clip(string s) => s.Length <= 40 ? s : s[..40] + "…";

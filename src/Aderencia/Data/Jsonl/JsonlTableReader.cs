@@ -92,15 +92,11 @@ public sealed class JsonlTableReader : ITableReader
 
     public IEnumerable<Table> ReadBatches(IReadOnlyCollection<string>? columns = null)
     {
-        int[] wanted = columns is null
-            ? Enumerable.Range(0, Schema.Count).ToArray()
-            : columns.Select(n => Schema.IndexOf(n) is var i and >= 0 ? i
-                : throw new DataFormatException(Path, $"no key '{n}' in any line")).ToArray();
-        var schema = new TableSchema(wanted.Select(i => Schema[i]).ToArray());
-        var buffers = wanted.Select(_ => new List<object?>(BatchSize)).ToArray();
+        var batch = new RowBatcher(Schema, columns, BatchSize, Path);
+        var schema = batch.Schema;
         var slot = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int k = 0; k < wanted.Length; k++) slot[Schema[wanted[k]].Name] = k;
-        var values = new object?[wanted.Length];
+        for (int k = 0; k < schema.Count; k++) slot[schema[k].Name] = k;
+        var values = new object?[schema.Count];
         foreach (var (doc, _) in Objects(rejectBad: true))
         {
             using (doc)
@@ -109,10 +105,10 @@ public sealed class JsonlTableReader : ITableReader
                 foreach (var p in doc.RootElement.EnumerateObject())
                     if (slot.TryGetValue(p.Name, out int k)) values[k] = JsonKindInference.Convert(p.Value, schema[k]);
             }
-            for (int k = 0; k < wanted.Length; k++) buffers[k].Add(values[k]);
-            if (buffers[0].Count >= BatchSize) yield return Flush(schema, buffers);
+            batch.Add(values);
+            if (batch.IsFull) yield return batch.Flush();
         }
-        if (buffers.Length > 0 && buffers[0].Count > 0) yield return Flush(schema, buffers);
+        if (!batch.IsEmpty) yield return batch.Flush();
     }
 
     private void Reject(long row, string? column, string reason, ReadOnlySpan<byte> line)
@@ -120,17 +116,6 @@ public sealed class JsonlTableReader : ITableReader
         if (_rejects is null) throw new DataFormatException(Path, reason, row, column);
         var raw = System.Text.Encoding.UTF8.GetString(line.Length > 4096 ? line[..4096] : line);
         _rejects.Add(new RejectedRow(Path, row, column, reason, raw));
-    }
-
-    private static Table Flush(TableSchema schema, List<object?>[] buffers)
-    {
-        var cols = new Column[buffers.Length];
-        for (int k = 0; k < buffers.Length; k++)
-        {
-            cols[k] = new Column(schema[k], buffers[k].ToArray());
-            buffers[k].Clear();
-        }
-        return new Table(schema, cols);
     }
 
     public void Dispose() { }
