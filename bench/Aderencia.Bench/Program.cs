@@ -1,0 +1,23 @@
+using Aderencia.Bench;
+
+try
+{
+    return args.Length == 0 ? Usage() : args[0] switch
+    {
+        "read" => ReadBench.Run(Args.Rows(args, [42_046, 500_000])),
+        "train" => TrainBench.Run(Args.Rows(args, [3_600, 42_046])),
+        ReadBench.ChildCommand => ReadBench.Child(args[1..]),
+        _ => Usage(),
+    };
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 2;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: Aderencia.Bench read [--rows N]... | train [--rows N]...");
+    return 2;
+}
