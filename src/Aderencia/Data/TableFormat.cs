@@ -19,6 +19,8 @@ public static class TableFormats
         head = head[..n];
         if (n == 0) throw new DataFormatException(path, "the file is empty");
         if (head.StartsWith("PAR1"u8)) return TableFormat.Parquet;
+        // A file named .parquet that lacks the magic is a damaged Parquet file, not a CSV: let the Parquet reader say so.
+        if (System.IO.Path.GetExtension(path).ToLowerInvariant() is ".parquet" or ".pq" or ".parq") return TableFormat.Parquet;
         if (head.StartsWith("\uFEFF"u8)) head = head[3..];
         foreach (byte b in head)
         {

@@ -65,6 +65,16 @@ public class JsonlTests
     }
 
     [Fact]
+    public void Random_bytes_named_parquet_are_reported_as_a_damaged_parquet_file()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("noise.parquet");
+        File.WriteAllBytes(path, Enumerable.Range(0, 5000).Select(i => (byte)(i * 7919 % 251)).ToArray());
+        var e = Assert.Throws<DataFormatException>(() => TableFiles.ReadAll(path));
+        Assert.StartsWith("noise.parquet: not a Parquet file", e.Message);
+    }
+
+    [Fact]
     public void Shared_sample_round_trips_byte_for_byte_through_both_text_formats()
     {
         var csv = TestPaths.Shared("data", "leandl-sample", "leandl_sample_dados.csv");
