@@ -17,4 +17,10 @@ internal static class CommonOptions
         Description = "Random seed for splits and training.",
         DefaultValueFactory = _ => SplitProtocols.DefaultSeed,
     };
+
+    public static Option<string> Model() => new("--model") { Description = "A model file written by `aderencia train`.", Required = true };
+
+    public static Option<string> Output() => new("--output") { Description = "Output file; .parquet, .csv or .jsonl chooses the format.", Required = true };
+
+    public static Option<bool> NoJustification() => new("--no-justification") { Description = "Skip justifications (faster)." };
 }

@@ -10,7 +10,7 @@ internal static class EvaluateCommand
 {
     public static Command Build()
     {
-        var model = new Option<string>("--model") { Description = "A model file written by `aderencia train`.", Required = true };
+        var model = CommonOptions.Model();
         var data = new Option<string>("--data") { Description = "Labelled pairs (challenge schema).", Required = true };
         var protocol = CommonOptions.Protocol("none");
         var seed = CommonOptions.Seed();

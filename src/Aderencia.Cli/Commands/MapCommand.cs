@@ -10,12 +10,12 @@ internal static class MapCommand
 {
     public static Command Build()
     {
-        var model = new Option<string>("--model") { Description = "A model file written by `aderencia train`.", Required = true };
+        var model = CommonOptions.Model();
         var theses = new Option<string>("--theses") { Description = "Theses: challenge schema or the official CAPES catalogue schema.", Required = true };
         var themes = new Option<string>("--themes") { Description = "Themes table (tema_id, tema, uf_tema_info, palavras_chave) or a pairs file.", Required = true };
-        var output = new Option<string>("--output") { Description = "Output file; .parquet, .csv or .jsonl chooses the format.", Required = true };
+        var output = CommonOptions.Output();
         var minLevel = new Option<string>("--min-level") { Description = "Keep themes graded at least this level: BAIXA, MEDIA or ALTA.", DefaultValueFactory = _ => "BAIXA" };
-        var noJustify = new Option<bool>("--no-justification") { Description = "Skip justifications (faster)." };
+        var noJustify = CommonOptions.NoJustification();
         var cmd = new Command("map",
             "Grade every theme of each thesis' state and rank them. Theses whose state has no themes are counted, " +
             "reported and listed in OUTPUT.unmapped.csv.")

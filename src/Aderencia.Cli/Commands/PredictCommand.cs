@@ -10,10 +10,10 @@ internal static class PredictCommand
 {
     public static Command Build()
     {
-        var model = new Option<string>("--model") { Description = "A model file written by `aderencia train`.", Required = true };
+        var model = CommonOptions.Model();
         var input = new Option<string>("--input") { Description = "Pairs in the challenge schema (labels optional).", Required = true };
-        var output = new Option<string>("--output") { Description = "Output file; .parquet, .csv or .jsonl chooses the format.", Required = true };
-        var noJustify = new Option<bool>("--no-justification") { Description = "Skip justifications (faster)." };
+        var output = CommonOptions.Output();
+        var noJustify = CommonOptions.NoJustification();
         var cmd = new Command("predict",
             "Grade every pair of a file: writes every input column plus nivel_previsto, prob_baixa, prob_media, prob_alta and justificativa.")
         { model, input, output, noJustify };
