@@ -54,9 +54,9 @@ public sealed class PairFeaturizer
         AverageDocumentLength = theses.Count == 0 ? 1 : (float)theses.Values.Average(t => t.TotalTerms);
         Vectorize(theses.Values, _catalog.Values, threads);
 
-        var raw = DenseRows(pairs, theses, _catalog, threads);
+        var (raw, evidence) = DenseRows(pairs, theses, _catalog, threads);
         FitScaling(raw, pairs.Count);
-        return Assemble(pairs, theses, _catalog, raw, threads);
+        return Assemble(pairs, theses, _catalog, raw, evidence, threads);
     }
 
     public SparseMatrix Transform(IReadOnlyList<Pair> pairs, int threads = 2)
@@ -65,8 +65,8 @@ public sealed class PairFeaturizer
         var theses = Profiles(pairs.Select(p => p.Production), threads);
         var catalog = CatalogWith(pairs.Select(p => p.Theme));
         Vectorize(theses.Values, [], threads);
-        var raw = DenseRows(pairs, theses, catalog, threads);
-        return Assemble(pairs, theses, catalog, raw, threads);
+        var (raw, evidence) = DenseRows(pairs, theses, catalog, threads);
+        return Assemble(pairs, theses, catalog, raw, evidence, threads);
     }
 
     /// <summary>One pair's row with the origin of every column, for explanations.</summary>
@@ -129,18 +129,20 @@ public sealed class PairFeaturizer
         return new UfScores([.. scores]);
     }
 
-    private float[] DenseRows(IReadOnlyList<Pair> pairs, Dictionary<string, ThesisProfile> theses, Dictionary<int, ThemeProfile> catalog, int threads)
+    /// <summary>Raw dense features of every pair, and the keyword evidence they were computed from (reused by <see cref="Assemble"/>).</summary>
+    private (float[] Raw, KeywordEvidence[] Evidence) DenseRows(IReadOnlyList<Pair> pairs, Dictionary<string, ThesisProfile> theses, Dictionary<int, ThemeProfile> catalog, int threads)
     {
         int d = DenseCount;
         var raw = new float[pairs.Count * d];
+        var evidence = new KeywordEvidence[pairs.Count];
         Parallel.For(0, pairs.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, i =>
         {
             var thesis = theses[pairs[i].Production.Id];
             var theme = catalog[pairs[i].Theme.Id];
-            var kw = KeywordEvidence.Compute(thesis, theme);
+            var kw = evidence[i] = KeywordEvidence.Compute(thesis, theme);
             DenseFeatures.Compute(thesis, theme, kw, UfContext(thesis, theme, catalog), AverageDocumentLength, Idf!, raw.AsSpan(i * d, d));
         });
-        return raw;
+        return (raw, evidence);
     }
 
     private void FitScaling(float[] raw, int rows)
@@ -171,7 +173,8 @@ public sealed class PairFeaturizer
         }
     }
 
-    private SparseMatrix Assemble(IReadOnlyList<Pair> pairs, Dictionary<string, ThesisProfile> theses, Dictionary<int, ThemeProfile> catalog, float[] raw, int threads)
+    private SparseMatrix Assemble(IReadOnlyList<Pair> pairs, Dictionary<string, ThesisProfile> theses, Dictionary<int, ThemeProfile> catalog,
+        float[] raw, KeywordEvidence[] evidence, int threads)
     {
         int d = DenseCount;
         var rows = new (int[] Idx, float[] Val)[pairs.Count];
@@ -181,8 +184,7 @@ public sealed class PairFeaturizer
             {
                 var thesis = theses[pairs[i].Production.Id];
                 var theme = catalog[pairs[i].Theme.Id];
-                var kw = KeywordEvidence.Compute(thesis, theme);
-                rows[i] = Row(thesis, theme, kw, raw.AsSpan(i * d, d), scratch, null);
+                rows[i] = Row(thesis, theme, evidence[i], raw.AsSpan(i * d, d), scratch, null);
                 return scratch;
             }, _ => { });
         var builder = new SparseMatrixBuilder(ColumnCount, pairs.Count, rows.Sum(r => r.Idx.Length));
