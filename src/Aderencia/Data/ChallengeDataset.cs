@@ -50,25 +50,17 @@ public sealed class ChallengeDataset
         var themes = new Dictionary<int, Theme>();
         var pairs = new List<LabeledPair>(table.RowCount);
         var rows = new List<int>(table.RowCount);
-        for (int i = 0; i < table.RowCount; i++)
+        RowReader.ForEach(table, path, rejects, r =>
         {
-            var r = new RowReader(table, i, i + 1, path);
-            try
-            {
-                var id = r.RequiredText(C.HashId);
-                if (!productions.TryGetValue(id, out var production))
-                    productions[id] = production = ReadProduction(r, id);
-                int temaId = r.RequiredInt(C.TemaId);
-                if (!themes.TryGetValue(temaId, out var theme))
-                    themes[temaId] = theme = ReadTheme(r, temaId);
-                pairs.Add(new LabeledPair(production, theme, r.Level(C.Nivel), r.Text(C.Explicacao)));
-                rows.Add(i);
-            }
-            catch (DataFormatException e) when (rejects is not null)
-            {
-                rejects.Add(RejectedRow.From(e, i + 1));
-            }
-        }
+            var id = r.RequiredText(C.HashId);
+            if (!productions.TryGetValue(id, out var production))
+                productions[id] = production = ReadProduction(r, id);
+            int temaId = r.RequiredInt(C.TemaId);
+            if (!themes.TryGetValue(temaId, out var theme))
+                themes[temaId] = theme = ReadTheme(r, temaId);
+            pairs.Add(new LabeledPair(production, theme, r.Level(C.Nivel), r.Text(C.Explicacao)));
+            rows.Add(r.Index);
+        });
         return new ChallengeDataset(path, table, pairs, rows, productions.Values.ToList(), themes.Values.OrderBy(t => t.Id).ToList());
     }
 

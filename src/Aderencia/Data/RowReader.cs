@@ -7,6 +7,28 @@ internal readonly struct RowReader(Table table, int index, long row, string path
 {
     public long Row => row;
 
+    /// <summary>0-based position of the row in the table.</summary>
+    public int Index => index;
+
+    /// <summary>
+    /// Runs <paramref name="body"/> on every row. A row whose values are unusable is added to <paramref name="rejects"/>
+    /// and skipped; without a sink the first such row's error propagates.
+    /// </summary>
+    public static void ForEach(Table table, string path, RejectSink? rejects, Action<RowReader> body)
+    {
+        for (int i = 0; i < table.RowCount; i++)
+        {
+            try
+            {
+                body(new RowReader(table, i, i + 1, path));
+            }
+            catch (DataFormatException e) when (rejects is not null)
+            {
+                rejects.Add(RejectedRow.From(e, i + 1));
+            }
+        }
+    }
+
     public object? Raw(string column) => table.Find(column)?.Values[index];
 
     public string Text(string column) => FieldCleaner.Text(Raw(column));

@@ -20,22 +20,14 @@ public static class ThemeTable
         if (!table.Schema.Contains(ChallengeColumns.UfTema) && !table.Schema.Contains("uf"))
             ChallengeDataset.RequireColumns(table.Schema, path, [ChallengeColumns.UfTema], "a themes table (or a column 'uf')");
         var themes = new Dictionary<int, Theme>();
-        for (int i = 0; i < table.RowCount; i++)
+        RowReader.ForEach(table, path, rejects, r =>
         {
-            var r = new RowReader(table, i, i + 1, path);
-            try
-            {
-                int id = r.RequiredInt(ChallengeColumns.TemaId);
-                if (themes.ContainsKey(id)) continue;
-                var theme = ChallengeDataset.ReadTheme(r, id);
-                if (theme.Uf.Length == 0) throw new DataFormatException(path, "the theme has no state (UF)", i + 1, ChallengeColumns.UfTema);
-                themes[id] = theme;
-            }
-            catch (DataFormatException e) when (rejects is not null)
-            {
-                rejects.Add(RejectedRow.From(e, i + 1));
-            }
-        }
+            int id = r.RequiredInt(ChallengeColumns.TemaId);
+            if (themes.ContainsKey(id)) return;
+            var theme = ChallengeDataset.ReadTheme(r, id);
+            if (theme.Uf.Length == 0) throw new DataFormatException(path, "the theme has no state (UF)", r.Row, ChallengeColumns.UfTema);
+            themes[id] = theme;
+        });
         return themes.Values.OrderBy(t => t.Id).ToList();
     }
 

@@ -18,20 +18,12 @@ public static class ThesisSource
             "theses (challenge schema: hash_id, nome_producao, uf_pesquisador, ...; or CAPES: NM_PRODUCAO, SG_UF_IES, ...)");
         var result = new List<Production>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < table.RowCount; i++)
+        RowReader.ForEach(table, path, rejects, r =>
         {
-            var r = new RowReader(table, i, i + 1, path);
-            try
-            {
-                var id = r.RequiredText(ChallengeColumns.HashId);
-                if (!seen.Add(id)) continue;
-                result.Add(ChallengeDataset.ReadProduction(r, id));
-            }
-            catch (DataFormatException e) when (rejects is not null)
-            {
-                rejects.Add(RejectedRow.From(e, i + 1));
-            }
-        }
+            var id = r.RequiredText(ChallengeColumns.HashId);
+            if (!seen.Add(id)) return;
+            result.Add(ChallengeDataset.ReadProduction(r, id));
+        });
         return result;
     }
 }
