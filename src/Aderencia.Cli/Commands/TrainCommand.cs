@@ -25,10 +25,11 @@ internal static class TrainCommand
         var bits = new Option<int>("--hash-bits") { Description = "2^N buckets for hashed features.", DefaultValueFactory = _ => new FeaturizerOptions().HashBits };
         var quantize = new Option<string>("--quantize") { Description = "Weight storage: f32, f16 or int8 (the accuracy change is reported).", DefaultValueFactory = _ => "f32" };
         var json = new Option<string?>("--json") { Description = "Also write the test-part evaluation as JSON." };
+        var param = new Option<string[]>("--param") { Description = "Learner hyper-parameter NAME=VALUE (repeatable; see docs/models.md for each learner's keys).", AllowMultipleArgumentsPerToken = false };
         var cmd = new Command("train",
             "Train a grader. With --protocol leandl2025 or grouped it trains on train, tunes on eval and reports on test; " +
             "with none it trains on every row (tuning on an internal held-out tenth).")
-        { data, model, protocol, type, seed, c, weights, noTune, bits, quantize, json };
+        { data, model, protocol, type, seed, c, weights, noTune, bits, quantize, json, param };
         cmd.SetAction(r => CliErrors.Run(() =>
         {
             var options = new TrainOptions
@@ -39,6 +40,7 @@ internal static class TrainCommand
                 TuneThresholds = !r.GetValue(noTune),
                 Seed = (int)(r.GetValue(seed) % int.MaxValue),
                 Features = new FeaturizerOptions { HashBits = r.GetValue(bits) },
+                Parameters = LearnerParameters.Parse(r.GetValue(param) ?? []),
             };
             var run = new TrainRun(r.GetValue(data)!, SplitProtocols.Parse(r.GetValue(protocol)!), r.GetValue(seed), options);
             run.Execute(r.GetValue(model)!, ParseEncoding(r.GetValue(quantize)!), r.GetValue(json));

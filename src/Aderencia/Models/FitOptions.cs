@@ -35,6 +35,9 @@ public sealed record FitOptions
 
     public Action<FitProgress>? Progress { get; init; }
 
+    /// <summary>Learner-specific hyper-parameters (e.g. "dim" = "32" for the neural learner); each learner documents its keys.</summary>
+    public LearnerParameters Parameters { get; init; } = LearnerParameters.Empty;
+
     internal void Validate()
     {
         if (!(C > 0) || double.IsInfinity(C)) throw new ArgumentOutOfRangeException(nameof(C), C, "C must be a positive finite number");

@@ -24,6 +24,7 @@ public sealed class LogisticRegression : ILevelClassifier
 
     public void Fit(SparseMatrix x, ReadOnlySpan<AdherenceLevel> y, FitOptions options, SparseMatrix? xValid = null, AdherenceLevel[]? yValid = null)
     {
+        options.Parameters.EnsureOnly(TypeName);
         var r = LinearTrainer.Train<SoftmaxLoss>(x, y, options, xValid, yValid, stackalloc double[K]);
         var w = new float[(long)x.ColumnCount * K];
         for (int c = 0; c < r.Columns.Length; c++)

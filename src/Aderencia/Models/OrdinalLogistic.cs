@@ -25,6 +25,7 @@ public sealed class OrdinalLogistic : ILevelClassifier
 
     public void Fit(SparseMatrix x, ReadOnlySpan<AdherenceLevel> y, FitOptions options, SparseMatrix? xValid = null, AdherenceLevel[]? yValid = null)
     {
+        options.Parameters.EnsureOnly(TypeName);
         // Start at the thresholds that reproduce the (class-weighted) label frequencies with w = 0.
         var cw = ClassWeights.Compute(y, options.ClassWeights);
         Span<double> mass = stackalloc double[3];

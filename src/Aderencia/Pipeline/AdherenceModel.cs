@@ -48,6 +48,7 @@ public sealed class AdherenceModel
             Seed = options.Seed,
             Threads = options.Threads,
             Progress = progress,
+            Parameters = options.Parameters,
         };
         var validLabeled = valid?.Where(p => p.Level is not null).ToList() ?? [];
         SparseMatrix? xv = validLabeled.Count > 0 ? featurizer.Transform(validLabeled.Select(p => p.Pair).ToList(), options.Threads) : null;

@@ -19,4 +19,7 @@ public sealed record TrainOptions
     public int Seed { get; init; } = 42;
     public int Threads { get; init; } = 2;
     public FeaturizerOptions Features { get; init; } = new();
+
+    /// <summary>Learner-specific hyper-parameters, passed to the learner as <see cref="FitOptions.Parameters"/>.</summary>
+    public LearnerParameters Parameters { get; init; } = LearnerParameters.Empty;
 }
