@@ -15,6 +15,9 @@ public interface ILevelClassifier
     /// <summary>Per-class offsets added to log p before the arg-max (see <see cref="ThresholdTuner"/>); zeros by default.</summary>
     float[] DecisionOffsets { get; set; }
 
+    /// <summary>How many numbers the model holds (non-zero weights, biases, stored vectors) and how many of them training fits.</summary>
+    ParameterCount ParameterCount { get; }
+
     /// <summary>What the last <see cref="Fit"/> did, or null for a loaded model.</summary>
     FitSummary? LastFit { get; }
 
@@ -32,6 +35,10 @@ public interface ILevelClassifier
     /// <summary>Writes the learner's parameters and hyper-parameters; read back through <see cref="ModelRegistry"/>.</summary>
     void Save(ModelWriter writer);
 }
+
+/// <param name="Total">Every stored number that prediction reads (zero weights of hashed buckets no row hit are not counted).</param>
+/// <param name="Trainable">The part of <paramref name="Total"/> set by optimisation (a kNN's stored vectors are not).</param>
+public readonly record struct ParameterCount(long Total, long Trainable);
 
 /// <summary>Outcome of a training run.</summary>
 public sealed record FitSummary(int Iterations, int Evaluations, double Loss, string StopReason, double Seconds, int ActiveColumns);

@@ -20,6 +20,22 @@ public sealed class LogisticRegression : ILevelClassifier
 
     /// <summary>Weights laid out [column·3 + class].</summary>
     public ReadOnlySpan<float> Weights => _weights;
+
+    public ParameterCount ParameterCount
+    {
+        get
+        {
+            long n = CountNonZero(_weights) + _bias.Length;
+            return new ParameterCount(n, n);
+        }
+    }
+
+    private static long CountNonZero(float[] w)
+    {
+        long n = 0;
+        foreach (float v in w) if (v != 0) n++;
+        return n;
+    }
     public ReadOnlySpan<float> Bias => _bias;
 
     public void Fit(SparseMatrix x, ReadOnlySpan<AdherenceLevel> y, FitOptions options, SparseMatrix? xValid = null, AdherenceLevel[]? yValid = null)

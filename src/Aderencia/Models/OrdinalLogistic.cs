@@ -20,6 +20,22 @@ public sealed class OrdinalLogistic : ILevelClassifier
     public FitSummary? LastFit { get; private set; }
 
     public ReadOnlySpan<float> Weights => _weights;
+
+    public ParameterCount ParameterCount
+    {
+        get
+        {
+            long n = CountNonZero(_weights) + 2;
+            return new ParameterCount(n, n);
+        }
+    }
+
+    private static long CountNonZero(float[] w)
+    {
+        long n = 0;
+        foreach (float v in w) if (v != 0) n++;
+        return n;
+    }
     public float Threshold1 { get; private set; }
     public float Threshold2 { get; private set; }
 
