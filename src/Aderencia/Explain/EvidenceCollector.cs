@@ -11,17 +11,41 @@ namespace Aderencia.Explain;
 /// </summary>
 public static class EvidenceCollector
 {
-    public static PairEvidence Collect(PairFeaturizer featurizer, ILevelClassifier model, Pair pair, AdherenceLevel level, IEnumerable<Theme>? peers = null)
-    {
-        var (idx, val, origins, kw, thesis, theme) = featurizer.Explain(pair, peers);
-        var contrib = new float[idx.Length];
-        model.Contributions(idx, val, (int)level, contrib);
-        var byColumn = new Dictionary<int, float>(idx.Length);
-        for (int i = 0; i < idx.Length; i++) byColumn[idx[i]] = contrib[i];
-        float Of(FeatureOrigin o) => byColumn.GetValueOrDefault(o.Column);
+    private const int MaxTerms = 3;
 
-        float keywordSignal = origins.Where(o => o.Kind is FeatureKind.Dense or FeatureKind.Bin && IsKeywordFeature(o.Index)).Sum(Of);
-        var keywordColumns = origins.Where(o => o.Kind == FeatureKind.Keyword).ToDictionary(o => o.Index, Of);
+    public static PairEvidence Collect(PairFeaturizer featurizer, ILevelClassifier model, Pair pair, AdherenceLevel level, IEnumerable<Theme>? peers = null) =>
+        Collect(featurizer, model, featurizer.Featurize([pair], peers, threads: 1), 0, level);
+
+    /// <summary>Evidence for pair <paramref name="index"/> of a batch already featurized: nothing is analysed again.</summary>
+    public static PairEvidence Collect(PairFeaturizer featurizer, ILevelClassifier model, FeaturizedPairs batch, int index, AdherenceLevel level)
+    {
+        var idx = batch.Matrix.RowIndices(index);
+        var val = batch.Matrix.RowValues(index);
+        var kw = batch.Evidence[index];
+        var thesis = batch.ThesisOf(index);
+        var theme = batch.ThemeOf(index);
+        int themeId = theme.Theme.Id;
+        Span<float> contrib = idx.Length <= 1024 ? stackalloc float[idx.Length] : new float[idx.Length];
+        model.Contributions(idx, val, (int)level, contrib);
+
+        // A feature gets its column's whole contribution (hashed columns may be shared by several features).
+        float Of(ReadOnlySpan<int> columns, ReadOnlySpan<float> contributions, int column)
+        {
+            int at = columns.BinarySearch(column);
+            return at >= 0 ? contributions[at] : 0;
+        }
+
+        Span<float> dense = stackalloc float[DenseFeatures.Count];
+        dense.Clear();
+        for (int j = 0; j < idx.Length; j++)
+        {
+            int f = featurizer.DenseFeatureOf(idx[j]);
+            if (f < 0) break;
+            dense[f] += contrib[j];
+        }
+        float keywordSignal = 0;
+        for (int f = 0; f < dense.Length; f++) if (KeywordFeature[f]) keywordSignal += dense[f];
+
         var hits = new List<KeywordHit>();
         var missing = new List<string>();
         for (int k = 0; k < kw.KeywordCount; k++)
@@ -33,24 +57,60 @@ public static class EvidenceCollector
                 continue;
             }
             var fields = KeywordEvidence.SearchedFields.Where(f => kw.Counts[k, (int)f] > 0).ToList();
-            hits.Add(new KeywordHit(keyword, fields, keywordColumns.GetValueOrDefault(k) + keywordSignal / Math.Max(1, kw.KeywordCount)));
+            float own = featurizer.Options.KeywordIdentity ? Of(idx, contrib, featurizer.KeywordColumn(themeId, k)) : 0;
+            hits.Add(new KeywordHit(keyword, fields, own + keywordSignal / Math.Max(1, kw.KeywordCount)));
         }
 
-        var terms = origins.Where(o => o.Kind == FeatureKind.ThemeTerm)
-            .Select(o => new TermEvidence(thesis[o.Field].Surface(o.Index).ToLowerInvariant(), o.Field, Of(o)))
-            .Where(t => IsQuotable(t.Surface))
-            .GroupBy(t => t.Surface).Select(g => g.MaxBy(t => Math.Abs(t.Contribution))!)
-            .ToList();
-        var signals = origins.Where(o => o.Kind is FeatureKind.Dense or FeatureKind.Bin)
-            .GroupBy(o => o.Index).Select(g => (DenseFeatures.All[g.Key].Description, g.Sum(Of)))
-            .Where(s => s.Item2 > 0).OrderByDescending(s => s.Item2).Take(3).ToList();
+        var candidates = new List<TermCandidate>(256);
+        foreach (var field in featurizer.ThemeTermFields())
+        {
+            var text = thesis[field];
+            foreach (uint term in thesis.FieldTerms[(int)field])
+            {
+                float c = Of(idx, contrib, featurizer.ThemeTermColumn(field, themeId, term));
+                if (c != 0) candidates.Add(new TermCandidate(field, Array.IndexOf(text.Terms, term), c));
+            }
+        }
+        var (termsFor, termsAgainst) = StrongestTerms(candidates, thesis);
+
+        var signals = new List<(string, float)>(3);
+        for (int f = 0; f < dense.Length; f++) if (dense[f] > 0) signals.Add((DenseFeatures.All[f].Description, dense[f]));
         return new PairEvidence(
             theme.Theme.Name,
             hits.OrderByDescending(h => h.Fields.Count).ThenByDescending(h => h.Contribution).ToList(),
             missing,
-            terms.Where(t => t.Contribution > 0).OrderByDescending(t => t.Contribution).Take(3).ToList(),
-            terms.Where(t => t.Contribution < 0).OrderBy(t => t.Contribution).Take(3).ToList(),
-            signals);
+            termsFor,
+            termsAgainst,
+            signals.OrderByDescending(s => s.Item2).Take(3).ToList());
+    }
+
+    private readonly record struct TermCandidate(ThesisField Field, int Position, float Contribution);
+
+    /// <summary>
+    /// The thesis words with the largest contributions for and against, each word once (at its strongest), quotable
+    /// words only; strings are made for the few candidates looked at, not for every term of the row.
+    /// </summary>
+    private static (List<TermEvidence> For, List<TermEvidence> Against) StrongestTerms(List<TermCandidate> terms, ThesisProfile thesis)
+    {
+        terms.Sort(static (a, b) =>
+        {
+            int c = Math.Abs(b.Contribution).CompareTo(Math.Abs(a.Contribution));
+            if (c != 0) return c;
+            c = a.Field.CompareTo(b.Field);
+            return c != 0 ? c : a.Position.CompareTo(b.Position);
+        });
+        var pro = new List<TermEvidence>(MaxTerms);
+        var con = new List<TermEvidence>(MaxTerms);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var t in terms)
+        {
+            if (pro.Count == MaxTerms && con.Count == MaxTerms) break;
+            string surface = thesis[t.Field].Surface(t.Position).ToLowerInvariant();
+            if (!IsQuotable(surface) || !seen.Add(surface)) continue;
+            var list = t.Contribution > 0 ? pro : con;
+            if (list.Count < MaxTerms) list.Add(new TermEvidence(surface, t.Field, t.Contribution));
+        }
+        return (pro, con);
     }
 
     private static readonly Stopwords Generic = new(StopwordLists.All);
@@ -65,6 +125,7 @@ public static class EvidenceCollector
         return !Generic.Contains(folded[..n]);
     }
 
-    private static bool IsKeywordFeature(int dense) =>
-        DenseFeatures.All[dense].Name.StartsWith("kw_", StringComparison.Ordinal) || DenseFeatures.All[dense].Name.StartsWith("coverage_", StringComparison.Ordinal);
+    private static readonly bool[] KeywordFeature = DenseFeatures.All
+        .Select(f => f.Name.StartsWith("kw_", StringComparison.Ordinal) || f.Name.StartsWith("coverage_", StringComparison.Ordinal)).ToArray();
+
 }

@@ -36,11 +36,12 @@ public sealed class AnalyzedText
         if (phrase.IsEmpty || phrase.Length > Terms.Length) return 0;
         int n = 0;
         var terms = Terms.AsSpan();
-        for (int i = 0; i + phrase.Length <= terms.Length; i++)
+        for (int at = 0; ;)
         {
-            if (terms[i] != phrase[0] || !terms.Slice(i, phrase.Length).SequenceEqual(phrase)) continue;
-            if (n++ == 0) first = i;
+            int hit = terms[at..].IndexOf(phrase);
+            if (hit < 0) return n;
+            if (n++ == 0) first = at + hit;
+            at += hit + 1;
         }
-        return n;
     }
 }

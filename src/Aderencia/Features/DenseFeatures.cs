@@ -63,9 +63,9 @@ public static class DenseFeatures
             x[i++] = thesis.Vectors[f].Cosine(theme.NameVector);
             x[i++] = thesis.Vectors[f].Cosine(theme.KeywordVector);
         }
-        var all = theme.KeywordTerms.Count > 0 ? theme.KeywordTerms : theme.NameTerms;
+        var all = theme.KeywordTerms.Length > 0 ? theme.KeywordTerms : theme.NameTerms;
         for (int f = 0; f < ThesisFields.Count; f++)
-            x[i++] = Coverage(all, thesis.FieldSets[f]);
+            x[i++] = SortedTerms.Coverage(all, thesis.FieldTerms[f]);
         float cos = thesis.AllVector.Cosine(theme.AllVector);
         x[CosAll] = cos;
         x[Bm25] = Bm25Score(thesis, theme, avgDocLength, idf);
@@ -85,7 +85,7 @@ public static class DenseFeatures
             abstractTf += kw.Counts[k, (int)ThesisField.Abstract];
             int fa = kw.FirstAt[k, (int)ThesisField.Abstract];
             if (fa >= 0) firstAbstract = Math.Min(firstAbstract, fa);
-            titlePartial = Math.Max(titlePartial, Coverage(theme.Keywords[k].Terms, thesis[ThesisField.Title]));
+            titlePartial = Math.Max(titlePartial, PhraseCoverage(theme.Keywords[k].Terms, thesis.FieldTerms[(int)ThesisField.Title]));
         }
         x[KwExactFrac] = total == 0 ? 0 : (float)found / total;
         x[KwExactCount] = MathF.Log(1 + found);
@@ -98,7 +98,7 @@ public static class DenseFeatures
         x[KwAbstractTf] = MathF.Log(1 + abstractTf);
         int absLen = thesis[ThesisField.Abstract].Count;
         x[KwFirstPos] = firstAbstract == int.MaxValue || absLen == 0 ? 0 : 1 - (float)firstAbstract / absLen;
-        x[NameCoverage] = Coverage(theme.NameTerms, thesis.AllTerms);
+        x[NameCoverage] = SortedTerms.Coverage(theme.NameTerms, thesis.AllTerms);
         x[GapToBest] = cos - uf.Best;
         x[RankInUf] = uf.Count <= 1 ? 0 : (float)uf.RankOf(cos) / (uf.Count - 1);
         x[IsBest] = cos >= uf.Best ? 1 : 0;
@@ -111,20 +111,13 @@ public static class DenseFeatures
         x[TitlePartialMax] = titlePartial;
     }
 
-    private static float Coverage(ReadOnlySpan<uint> terms, AnalyzedText field)
+    /// <summary>Share of a phrase's terms (repeats counted) found in the ascending set <paramref name="present"/>.</summary>
+    private static float PhraseCoverage(ReadOnlySpan<uint> terms, ReadOnlySpan<uint> present)
     {
-        if (terms.IsEmpty || field.Count == 0) return 0;
+        if (terms.IsEmpty || present.IsEmpty) return 0;
         int n = 0;
-        foreach (var t in terms) if (Array.IndexOf(field.Terms, t) >= 0) n++;
+        foreach (var t in terms) if (SortedTerms.Contains(present, t)) n++;
         return (float)n / terms.Length;
-    }
-
-    private static float Coverage(HashSet<uint> terms, HashSet<uint> present)
-    {
-        if (terms.Count == 0) return 0;
-        int n = 0;
-        foreach (var t in terms) if (present.Contains(t)) n++;
-        return (float)n / terms.Count;
     }
 
     /// <summary>Okapi BM25 (k1 = 1.2, b = 0.75) of the theme's terms over the whole thesis.</summary>
@@ -137,7 +130,8 @@ public static class DenseFeatures
         float score = 0;
         foreach (var q in theme.QueryTerms)
         {
-            if (!thesis.TermCounts.TryGetValue(q, out int tf)) continue;
+            int tf = thesis.CountOf(q);
+            if (tf == 0) continue;
             score += idf[q] * tf * (k1 + 1) / (tf + norm);
         }
         return MathF.Log(1 + score);

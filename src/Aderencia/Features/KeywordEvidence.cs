@@ -52,7 +52,7 @@ public sealed class KeywordEvidence
             if (phrase.Length > 0)
             {
                 int present = 0;
-                foreach (var t in phrase) if (thesis.AllTerms.Contains(t)) present++;
+                foreach (var t in phrase) if (thesis.Contains(t)) present++;
                 e.Partial[k] = (float)present / phrase.Length;
             }
         }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Aderencia.Domain;
@@ -19,6 +20,7 @@ public sealed class PairFeaturizer
     private static readonly uint NsThemeKeyword = FeatureHasher.Hash("theme×keyword");
 
     private readonly Dictionary<int, ThemeProfile> _catalog = [];
+    private readonly ConcurrentBag<TermAnalyzer> _analyzers = [];
     private float[] _mean = [];
     private float[] _scale = [];
     private float[] _edges = [];
@@ -45,104 +47,144 @@ public sealed class PairFeaturizer
     /// <summary>Learns document frequencies, the theme catalogue, feature scaling and bin edges, and returns the training rows.</summary>
     public SparseMatrix FitTransform(IReadOnlyList<Pair> pairs, IEnumerable<Theme>? extraThemes = null, int threads = 2)
     {
-        var theses = Profiles(pairs.Select(p => p.Production), threads);
-        var themes = pairs.Select(p => p.Theme).Concat(extraThemes ?? []).DistinctBy(t => t.Id).ToList();
-        var analyzer = new TermAnalyzer();
+        var batch = new FeaturizedPairs(pairs);
+        Analyze(batch, vectorize: false, threads);
+        var analyzer = Rent();
         _catalog.Clear();
-        foreach (var t in themes) _catalog[t.Id] = ThemeProfile.Analyze(t, analyzer);
-        Idf = IdfTable.Fit(theses.Values.Select(t => t.DocumentTerms()).Concat(_catalog.Values.Select(t => t.DocumentTerms())));
-        AverageDocumentLength = theses.Count == 0 ? 1 : (float)theses.Values.Average(t => t.TotalTerms);
-        Vectorize(theses.Values, _catalog.Values, threads);
-
-        var (raw, evidence) = DenseRows(pairs, theses, _catalog, threads);
-        FitScaling(raw, pairs.Count);
-        return Assemble(pairs, theses, _catalog, raw, evidence, threads);
+        foreach (var t in pairs.Select(p => p.Theme).Concat(extraThemes ?? []).DistinctBy(t => t.Id)) _catalog[t.Id] = ThemeProfile.Analyze(t, analyzer);
+        Return(analyzer);
+        Idf = IdfTable.Fit(batch.Theses.Select(t => t.DocumentTerms()).Concat(_catalog.Values.Select(t => t.DocumentTerms())));
+        AverageDocumentLength = batch.Theses.Length == 0 ? 1 : (float)batch.Theses.Average(t => t.TotalTerms);
+        Parallel.ForEach(batch.Theses, Parallelism(threads), t => t.Vectorize(Idf));
+        foreach (var t in _catalog.Values) t.Vectorize(Idf);
+        batch.Catalog = _catalog;
+        Rows(batch, fitting: true, threads);
+        return batch.Matrix;
     }
 
-    public SparseMatrix Transform(IReadOnlyList<Pair> pairs, int threads = 2)
+    public SparseMatrix Transform(IReadOnlyList<Pair> pairs, int threads = 2) => Featurize(pairs, threads: threads).Matrix;
+
+    /// <summary>
+    /// The rows of <paramref name="pairs"/> together with the analysed theses and themes they came from, so
+    /// explanations of any of them need no second analysis (see <see cref="Explain(FeaturizedPairs, int)"/>).
+    /// </summary>
+    /// <param name="peers">Themes besides the pairs' own that each theme is ranked among (by default the training catalogue).</param>
+    public FeaturizedPairs Featurize(IReadOnlyList<Pair> pairs, IEnumerable<Theme>? peers = null, int threads = 2)
     {
+        var themes = peers is null ? pairs.Select(p => p.Theme) : peers.Concat(pairs.Select(p => p.Theme));
         if (!IsFitted) throw new InvalidOperationException("the featurizer is not fitted");
-        var theses = Profiles(pairs.Select(p => p.Production), threads);
-        var catalog = CatalogWith(pairs.Select(p => p.Theme));
-        Vectorize(theses.Values, [], threads);
-        var (raw, evidence) = DenseRows(pairs, theses, catalog, threads);
-        return Assemble(pairs, theses, catalog, raw, evidence, threads);
+        var batch = new FeaturizedPairs(pairs) { Catalog = CatalogWith(themes) };
+        Analyze(batch, vectorize: true, threads);
+        Rows(batch, fitting: false, threads);
+        return batch;
     }
 
-    /// <summary>One pair's row with the origin of every column, for explanations.</summary>
-    public (int[] Indices, float[] Values, List<FeatureOrigin> Origins, KeywordEvidence Evidence, ThesisProfile Thesis, ThemeProfile Theme)
-        Explain(Pair pair, IEnumerable<Theme>? peers = null)
+    /// <summary>One pair's row with what it was computed from, for explanations.</summary>
+    public PairExplanation Explain(Pair pair, IEnumerable<Theme>? peers = null) => Explain(Featurize([pair], peers, threads: 1), 0);
+
+    /// <summary>Pair <paramref name="index"/> of a featurized batch: its row and what it was computed from.</summary>
+    public PairExplanation Explain(FeaturizedPairs batch, int index) => new(
+        batch.Matrix.RowIndices(index).ToArray(), batch.Matrix.RowValues(index).ToArray(),
+        batch.Evidence[index], batch.ThesisOf(index), batch.ThemeOf(index));
+
+    /// <summary>The thesis fields whose terms become theme × term features.</summary>
+    public IEnumerable<ThesisField> ThemeTermFields()
     {
-        if (!IsFitted) throw new InvalidOperationException("the featurizer is not fitted");
-        var analyzer = new TermAnalyzer();
-        var thesis = ThesisProfile.Analyze(pair.Production, analyzer);
-        thesis.Vectorize(Idf!);
-        var catalog = CatalogWith((peers ?? []).Append(pair.Theme));
-        var theme = catalog[pair.Theme.Id];
-        var raw = new float[DenseCount];
-        var kw = KeywordEvidence.Compute(thesis, theme);
-        DenseFeatures.Compute(thesis, theme, kw, UfContext(thesis, theme, catalog), AverageDocumentLength, Idf!, raw);
-        var origins = new List<FeatureOrigin>();
-        var (idx, val) = Row(thesis, theme, kw, raw, new List<(int, float)>(), origins);
-        return (idx, val, origins, kw, thesis, theme);
+        if (Options.ThemeTitleTerms)
+        {
+            yield return ThesisField.Title;
+            yield return ThesisField.Keywords;
+        }
+        if (Options.ThemeAbstractTerms) yield return ThesisField.Abstract;
     }
 
-    private Dictionary<string, ThesisProfile> Profiles(IEnumerable<Production> productions, int threads)
-    {
-        var distinct = productions.DistinctBy(p => p.Id).ToArray();
-        var profiles = new ThesisProfile[distinct.Length];
-        using var analyzers = new ThreadLocal<TermAnalyzer>(() => new TermAnalyzer());
-        Parallel.For(0, distinct.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) },
-            i => profiles[i] = ThesisProfile.Analyze(distinct[i], analyzers.Value!));
-        return profiles.ToDictionary(p => p.Production.Id, StringComparer.Ordinal);
-    }
+    /// <summary>The column of the theme × term feature of <paramref name="term"/> found in <paramref name="field"/>.</summary>
+    public int ThemeTermColumn(ThesisField field, int themeId, uint term) =>
+        HashColumn(FeatureHasher.Combine(field == ThesisField.Abstract ? NsThemeAbstract : NsThemeTitle, (uint)themeId, term));
 
-    private void Vectorize(IEnumerable<ThesisProfile> theses, IEnumerable<ThemeProfile> themes, int threads)
+    /// <summary>The column of the "theme keyword k found" feature.</summary>
+    public int KeywordColumn(int themeId, int keyword) => HashColumn(FeatureHasher.Combine(NsThemeKeyword, (uint)themeId, (uint)keyword));
+
+    /// <summary>The dense feature a column standardises or bins, or -1 for a hashed column.</summary>
+    public int DenseFeatureOf(int column) => column < DenseCount ? column : column < HashBase ? (column - BinBase) / Options.Bins : -1;
+
+    private int HashColumn(uint hash) => HashBase + FeatureHasher.Bucket(hash, Options.HashBits);
+
+    private TermAnalyzer Rent() => _analyzers.TryTake(out var a) ? a : new TermAnalyzer();
+
+    private void Return(TermAnalyzer analyzer) => _analyzers.Add(analyzer);
+
+    private static ParallelOptions Parallelism(int threads) => new() { MaxDegreeOfParallelism = Math.Max(1, threads) };
+
+    /// <summary>Analyses each distinct thesis once, on pooled analyzers whose stem caches stay warm between calls.</summary>
+    private void Analyze(FeaturizedPairs batch, bool vectorize, int threads)
     {
-        var po = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) };
-        Parallel.ForEach(theses, po, t => t.Vectorize(Idf!));
-        foreach (var t in themes) t.Vectorize(Idf!);
+        var theses = batch.Theses;
+        var productions = batch.DistinctProductions;
+        Parallel.For(0, theses.Length, Parallelism(threads), Rent,
+            (i, _, analyzer) =>
+            {
+                var t = ThesisProfile.Analyze(productions[i], analyzer);
+                if (vectorize) t.Vectorize(Idf!);
+                theses[i] = t;
+                return analyzer;
+            }, Return);
     }
 
     private Dictionary<int, ThemeProfile> CatalogWith(IEnumerable<Theme> themes)
     {
-        var catalog = new Dictionary<int, ThemeProfile>(_catalog);
-        var analyzer = new TermAnalyzer();
+        Dictionary<int, ThemeProfile>? catalog = null;
+        TermAnalyzer? analyzer = null;
         foreach (var t in themes.DistinctBy(t => t.Id))
         {
-            if (catalog.TryGetValue(t.Id, out var known) && SameTheme(known.Theme, t)) continue;
+            if (_catalog.TryGetValue(t.Id, out var known) && SameTheme(known.Theme, t)) continue;
+            catalog ??= new Dictionary<int, ThemeProfile>(_catalog);
+            analyzer ??= Rent();
             var p = ThemeProfile.Analyze(t, analyzer);
             p.Vectorize(Idf!);
             catalog[t.Id] = p;
         }
-        return catalog;
+        if (analyzer is not null) Return(analyzer);
+        return catalog ?? _catalog;
     }
 
     private static bool SameTheme(Theme a, Theme b) =>
         a.Name == b.Name && a.Uf == b.Uf && a.Keywords.SequenceEqual(b.Keywords);
 
-    private static UfScores UfContext(ThesisProfile thesis, ThemeProfile theme, Dictionary<int, ThemeProfile> catalog)
-    {
-        var scores = new List<float>(24);
-        foreach (var peer in catalog.Values)
-            if (peer.Theme.Uf == theme.Theme.Uf) scores.Add(thesis.AllVector.Cosine(peer.AllVector));
-        return new UfScores([.. scores]);
-    }
-
-    /// <summary>Raw dense features of every pair, and the keyword evidence they were computed from (reused by <see cref="Assemble"/>).</summary>
-    private (float[] Raw, KeywordEvidence[] Evidence) DenseRows(IReadOnlyList<Pair> pairs, Dictionary<string, ThesisProfile> theses, Dictionary<int, ThemeProfile> catalog, int threads)
+    /// <summary>
+    /// Dense features, then (once scaling is known) the sparse rows, thesis by thesis so each thesis' similarity to
+    /// the themes of a state is computed once for all its pairs. Fitting learns the scaling in between.
+    /// </summary>
+    private void Rows(FeaturizedPairs batch, bool fitting, int threads)
     {
         int d = DenseCount;
-        var raw = new float[pairs.Count * d];
-        var evidence = new KeywordEvidence[pairs.Count];
-        Parallel.For(0, pairs.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, i =>
-        {
-            var thesis = theses[pairs[i].Production.Id];
-            var theme = catalog[pairs[i].Theme.Id];
-            var kw = evidence[i] = KeywordEvidence.Compute(thesis, theme);
-            DenseFeatures.Compute(thesis, theme, kw, UfContext(thesis, theme, catalog), AverageDocumentLength, Idf!, raw.AsSpan(i * d, d));
-        });
-        return (raw, evidence);
+        var raw = batch.Raw = new float[batch.Count * d];
+        batch.Evidence = new KeywordEvidence[batch.Count];
+        var peers = batch.Catalog.Values.GroupBy(t => t.Theme.Uf, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        Parallel.For(0, batch.Theses.Length, Parallelism(threads), () => new Dictionary<string, UfScores>(StringComparer.Ordinal),
+            (t, _, ufCache) =>
+            {
+                ufCache.Clear();
+                var thesis = batch.Theses[t];
+                foreach (int i in batch.PairsOf(t))
+                {
+                    var theme = batch.Catalog[batch.Pairs[i].Theme.Id];
+                    if (!ufCache.TryGetValue(theme.Theme.Uf, out var uf))
+                        ufCache[theme.Theme.Uf] = uf = UfContext(thesis, peers[theme.Theme.Uf]);
+                    var kw = batch.Evidence[i] = KeywordEvidence.Compute(thesis, theme);
+                    DenseFeatures.Compute(thesis, theme, kw, uf, AverageDocumentLength, Idf!, raw.AsSpan(i * d, d));
+                }
+                return ufCache;
+            }, _ => { });
+        if (fitting) FitScaling(raw, batch.Count);
+        batch.Matrix = Assemble(batch, threads);
+    }
+
+    private static UfScores UfContext(ThesisProfile thesis, ThemeProfile[] peers)
+    {
+        var scores = new float[peers.Length];
+        for (int i = 0; i < peers.Length; i++) scores[i] = thesis.AllVector.Cosine(peers[i].AllVector);
+        return new UfScores(scores);
     }
 
     private void FitScaling(float[] raw, int rows)
@@ -173,108 +215,92 @@ public sealed class PairFeaturizer
         }
     }
 
-    private SparseMatrix Assemble(IReadOnlyList<Pair> pairs, Dictionary<string, ThesisProfile> theses, Dictionary<int, ThemeProfile> catalog,
-        float[] raw, KeywordEvidence[] evidence, int threads)
+    /// <summary>
+    /// Builds every row into per-worker buffers (no per-row arrays), then copies them into one CSR matrix in pair
+    /// order; a row's content does not depend on which worker built it.
+    /// </summary>
+    private SparseMatrix Assemble(FeaturizedPairs batch, int threads)
     {
-        int d = DenseCount;
-        var rows = new (int[] Idx, float[] Val)[pairs.Count];
-        Parallel.For(0, pairs.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) },
-            () => new List<(int, float)>(512),
-            (i, _, scratch) =>
+        int d = DenseCount, n = batch.Count;
+        var rowWorker = new int[n];
+        var rowOffset = new int[n];
+        var rowLength = new int[n];
+        var workers = new List<RowScratch>();
+        Parallel.For(0, batch.Theses.Length, Parallelism(threads),
+            () =>
             {
-                var thesis = theses[pairs[i].Production.Id];
-                var theme = catalog[pairs[i].Theme.Id];
-                rows[i] = Row(thesis, theme, evidence[i], raw.AsSpan(i * d, d), scratch, null);
-                return scratch;
+                var w = new RowScratch();
+                lock (workers)
+                {
+                    w.Id = workers.Count;
+                    workers.Add(w);
+                }
+                return w;
+            },
+            (t, _, w) =>
+            {
+                var thesis = batch.Theses[t];
+                foreach (int i in batch.PairsOf(t))
+                {
+                    Row(thesis, batch.Catalog[batch.Pairs[i].Theme.Id], batch.Evidence[i], batch.RawDense(i), w);
+                    rowWorker[i] = w.Id;
+                    (rowOffset[i], rowLength[i]) = w.Commit();
+                }
+                return w;
             }, _ => { });
-        var builder = new SparseMatrixBuilder(ColumnCount, pairs.Count, rows.Sum(r => r.Idx.Length));
-        foreach (var (idx, val) in rows) builder.AddRow(idx, val);
-        return builder.Build();
+        var rowStart = new int[n + 1];
+        for (int i = 0; i < n; i++) rowStart[i + 1] = rowStart[i] + rowLength[i];
+        var indices = new int[rowStart[n]];
+        var values = new float[rowStart[n]];
+        Parallel.For(0, n, Parallelism(threads), i =>
+        {
+            var w = workers[rowWorker[i]];
+            w.OutColumns.AsSpan(rowOffset[i], rowLength[i]).CopyTo(indices.AsSpan(rowStart[i]));
+            w.OutValues.AsSpan(rowOffset[i], rowLength[i]).CopyTo(values.AsSpan(rowStart[i]));
+        });
+        return new SparseMatrix(rowStart, indices, values, ColumnCount);
     }
 
-    private (int[] Indices, float[] Values) Row(ThesisProfile thesis, ThemeProfile theme, KeywordEvidence kw, ReadOnlySpan<float> raw,
-        List<(int Column, float Value)> scratch, List<FeatureOrigin>? origins)
+    private void Row(ThesisProfile thesis, ThemeProfile theme, KeywordEvidence kw, ReadOnlySpan<float> raw, RowScratch row)
     {
-        scratch.Clear();
+        row.Clear();
         int d = DenseCount, b = Options.Bins;
         for (int f = 0; f < d; f++)
         {
             float z = (raw[f] - _mean[f]) * _scale[f];
-            if (z != 0) Add(scratch, origins, f, z, new FeatureOrigin(f, FeatureKind.Dense, f));
+            if (z != 0) row.Add(f, z);
             if (b > 1)
             {
                 int bin = 0;
                 var edges = _edges.AsSpan(f * (b - 1), b - 1);
                 while (bin < edges.Length && raw[f] > edges[bin]) bin++;
-                int col = BinBase + f * b + bin;
-                Add(scratch, origins, col, 1, new FeatureOrigin(col, FeatureKind.Bin, f));
+                row.Add(BinBase + f * b + bin, 1);
             }
         }
         int id = theme.Theme.Id;
-        Hashed(scratch, origins, FeatureHasher.Combine(NsTheme, (uint)id), 1, FeatureKind.ThemePrior, 0);
-        if (Options.ThemeTitleTerms)
+        row.Add(HashColumn(FeatureHasher.Combine(NsTheme, (uint)id)), 1);
+        foreach (var field in ThemeTermFields())
         {
-            ThemeTerms(scratch, origins, thesis, ThesisField.Title, NsThemeTitle, id);
-            ThemeTerms(scratch, origins, thesis, ThesisField.Keywords, NsThemeTitle, id);
+            var distinct = thesis.FieldTerms[(int)field];
+            if (distinct.Length == 0) continue;
+            float w = 1 / MathF.Sqrt(distinct.Length);
+            foreach (uint term in distinct) row.Add(ThemeTermColumn(field, id, term), w);
         }
-        if (Options.ThemeAbstractTerms) ThemeTerms(scratch, origins, thesis, ThesisField.Abstract, NsThemeAbstract, id);
         if (Options.ThemeContext)
         {
             var p = thesis.Production;
-            foreach (var text in new[] { p.GreatArea, p.KnowledgeArea, p.Program })
-                if (text.Length > 0)
-                    Hashed(scratch, origins, FeatureHasher.Combine(NsThemeArea, (uint)id, FeatureHasher.Hash(text)), 1, FeatureKind.ThemeContext, 0, text: text);
+            ContextTerm(row, p.GreatArea, id);
+            ContextTerm(row, p.KnowledgeArea, id);
+            ContextTerm(row, p.Program, id);
         }
         if (Options.KeywordIdentity)
             for (int k = 0; k < kw.KeywordCount; k++)
-                if (kw.Found(k))
-                    Hashed(scratch, origins, FeatureHasher.Combine(NsThemeKeyword, (uint)id, (uint)k), 1, FeatureKind.Keyword, k);
-        return Merge(scratch);
+                if (kw.Found(k)) row.Add(KeywordColumn(id, k), 1);
     }
 
-    private void ThemeTerms(List<(int, float)> scratch, List<FeatureOrigin>? origins, ThesisProfile thesis, ThesisField field, uint ns, int themeId)
+    private void ContextTerm(RowScratch row, string text, int themeId)
     {
-        var text = thesis[field];
-        int distinct = thesis.FieldSets[(int)field].Count;
-        if (distinct == 0) return;
-        float w = 1 / MathF.Sqrt(distinct);
-        HashSet<uint>? seen = origins is null ? null : [];
-        for (int i = 0; i < text.Count; i++)
-        {
-            uint term = text.Terms[i];
-            if (origins is null ? Array.IndexOf(text.Terms, term) != i : !seen!.Add(term)) continue;
-            Hashed(scratch, origins, FeatureHasher.Combine(ns, (uint)themeId, term), w, FeatureKind.ThemeTerm, i, field);
-        }
-    }
-
-    private void Hashed(List<(int, float)> scratch, List<FeatureOrigin>? origins, uint hash, float value, FeatureKind kind, int index,
-        ThesisField field = ThesisField.Title, string? text = null)
-    {
-        int col = HashBase + FeatureHasher.Bucket(hash, Options.HashBits);
-        Add(scratch, origins, col, value, new FeatureOrigin(col, kind, index, field, text));
-    }
-
-    private static void Add(List<(int, float)> scratch, List<FeatureOrigin>? origins, int column, float value, FeatureOrigin origin)
-    {
-        scratch.Add((column, value));
-        origins?.Add(origin);
-    }
-
-    private static (int[], float[]) Merge(List<(int Column, float Value)> entries)
-    {
-        entries.Sort((a, b) => a.Column.CompareTo(b.Column));
-        var idx = new List<int>(entries.Count);
-        var val = new List<float>(entries.Count);
-        foreach (var (c, v) in entries)
-        {
-            if (idx.Count > 0 && idx[^1] == c) val[^1] += v;
-            else
-            {
-                idx.Add(c);
-                val.Add(v);
-            }
-        }
-        return ([.. idx], [.. val]);
+        if (text.Length > 0) row.Add(HashColumn(FeatureHasher.Combine(NsThemeArea, (uint)themeId, FeatureHasher.Hash(text))), 1);
     }
 
     public JsonObject Save() => new()
@@ -309,7 +335,7 @@ public sealed class PairFeaturizer
         f._mean = FromFloats(json["mean"]);
         f._scale = FromFloats(json["scale"]);
         f._edges = FromFloats(json["edges"]);
-        var analyzer = new TermAnalyzer();
+        var analyzer = f.Rent();
         foreach (var t in json["themes"]!.AsArray())
         {
             var theme = new Theme
@@ -323,6 +349,7 @@ public sealed class PairFeaturizer
             p.Vectorize(f.Idf);
             f._catalog[theme.Id] = p;
         }
+        f.Return(analyzer);
         return f;
     }
 

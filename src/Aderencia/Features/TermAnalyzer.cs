@@ -12,6 +12,7 @@ public sealed class TermAnalyzer
 {
     private const int MaxCache = 500_000;
     private const int Buf = TextPipelineOptions.MaxTokenLength * 2;
+    private readonly TermCache _byToken = new(MaxCache);
     private readonly Dictionary<string, uint> _cache = new(StringComparer.Ordinal);
     private readonly Dictionary<string, uint>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly List<uint> _terms = new(512);
@@ -24,6 +25,14 @@ public sealed class TermAnalyzer
     public uint TermOf(ReadOnlySpan<char> word)
     {
         if (word.Length > TextPipelineOptions.MaxTokenLength) return 0;
+        if (_byToken.TryGet(word, out uint known)) return known;
+        uint term = TermOfLowercase(word);
+        _byToken.Add(word, term);
+        return term;
+    }
+
+    private uint TermOfLowercase(ReadOnlySpan<char> word)
+    {
         Span<char> lower = stackalloc char[Buf];
         int nl = TextNormalizer.Normalize(word, lower, NormalizeOptions.Lowercase);
         if (_lookup.TryGetValue(lower[..nl], out uint cached)) return cached;

@@ -18,22 +18,25 @@ public sealed class TermVector
     /// <summary>Sublinear tf (1 + ln tf) × idf, normalised to unit length.</summary>
     public static TermVector From(IEnumerable<uint> terms, IdfTable idf)
     {
-        var tf = new Dictionary<uint, int>();
-        foreach (var t in terms) tf[t] = tf.GetValueOrDefault(t) + 1;
-        if (tf.Count == 0) return Empty;
-        var keys = tf.Keys.ToArray();
-        Array.Sort(keys);
-        var w = new float[keys.Length];
+        var (keys, counts) = SortedTerms.Count(terms.ToArray());
+        return From(keys, counts, idf);
+    }
+
+    /// <summary>The same from terms already counted: <paramref name="sorted"/> ascending and distinct, <paramref name="counts"/> aligned.</summary>
+    public static TermVector From(uint[] sorted, ReadOnlySpan<int> counts, IdfTable idf)
+    {
+        if (sorted.Length == 0) return Empty;
+        var w = new float[sorted.Length];
         double norm = 0;
-        for (int i = 0; i < keys.Length; i++)
+        for (int i = 0; i < sorted.Length; i++)
         {
-            double v = (1 + Math.Log(tf[keys[i]])) * idf[keys[i]];
+            double v = (1 + Math.Log(counts[i])) * idf[sorted[i]];
             w[i] = (float)v;
             norm += v * v;
         }
         float inv = (float)(1 / Math.Sqrt(norm));
         for (int i = 0; i < w.Length; i++) w[i] *= inv;
-        return new TermVector(keys, w);
+        return new TermVector(sorted, w);
     }
 
     public float Cosine(TermVector other)
@@ -49,14 +52,5 @@ public sealed class TermVector
             else j++;
         }
         return dot;
-    }
-
-    /// <summary>Share of this vector's distinct terms present in <paramref name="set"/>.</summary>
-    public float CoveredBy(HashSet<uint> set)
-    {
-        if (Terms.Length == 0) return 0;
-        int n = 0;
-        foreach (var t in Terms) if (set.Contains(t)) n++;
-        return (float)n / Terms.Length;
     }
 }

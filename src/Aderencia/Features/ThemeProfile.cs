@@ -10,21 +10,27 @@ public sealed class ThemeProfile
         Theme = theme;
         Name = name;
         Keywords = keywords;
-        KeywordTerms = keywords.SelectMany(k => k.Terms).ToHashSet();
-        NameTerms = name.Terms.ToHashSet();
+        KeywordTerms = SortedTerms.Distinct(keywords.SelectMany(k => k.Terms).ToArray());
+        NameTerms = SortedTerms.Distinct(name.Terms);
+        QueryTerms = SortedTerms.Distinct(DocumentTerms().ToArray());
     }
 
     public Theme Theme { get; }
     public AnalyzedText Name { get; }
     public AnalyzedText[] Keywords { get; }
-    public HashSet<uint> KeywordTerms { get; }
-    public HashSet<uint> NameTerms { get; }
+
+    /// <summary>Distinct terms of all keywords, ascending.</summary>
+    public uint[] KeywordTerms { get; }
+
+    /// <summary>Distinct terms of the name, ascending.</summary>
+    public uint[] NameTerms { get; }
+
+    /// <summary>Distinct content terms of name and keywords, ascending: the BM25 query.</summary>
+    public uint[] QueryTerms { get; }
+
     public TermVector NameVector { get; private set; } = TermVector.Empty;
     public TermVector KeywordVector { get; private set; } = TermVector.Empty;
     public TermVector AllVector { get; private set; } = TermVector.Empty;
-
-    /// <summary>Distinct content terms of name and keywords: the BM25 query.</summary>
-    public uint[] QueryTerms { get; private set; } = [];
 
     public static ThemeProfile Analyze(Theme theme, TermAnalyzer analyzer) =>
         new(theme, analyzer.Analyze(theme.Name), theme.Keywords.Select(analyzer.Analyze).ToArray());
@@ -36,6 +42,5 @@ public sealed class ThemeProfile
         NameVector = TermVector.From(Name.Terms, idf);
         KeywordVector = TermVector.From(Keywords.SelectMany(k => k.Terms), idf);
         AllVector = TermVector.From(DocumentTerms(), idf);
-        QueryTerms = DocumentTerms().Distinct().Order().ToArray();
     }
 }

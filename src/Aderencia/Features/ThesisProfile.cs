@@ -2,35 +2,53 @@ using Aderencia.Domain;
 
 namespace Aderencia.Features;
 
-/// <summary>A thesis analysed once and reused by all its pairs: terms per field and their tf-idf vectors.</summary>
+/// <summary>A thesis analysed once and reused by all its pairs: terms per field, their sorted sets and tf-idf vectors.</summary>
 public sealed class ThesisProfile
 {
+    private readonly int[][] _fieldCounts;
+    private readonly int[] _allCounts;
+
     private ThesisProfile(Production production, AnalyzedText[] fields)
     {
         Production = production;
         Fields = fields;
-        FieldSets = fields.Select(f => f.Terms.ToHashSet()).ToArray();
-        var counts = new Dictionary<uint, int>();
-        foreach (var f in fields)
-            foreach (var t in f.Terms) counts[t] = counts.GetValueOrDefault(t) + 1;
-        TermCounts = counts;
-        AllTerms = counts.Keys.ToHashSet();
+        FieldTerms = new uint[fields.Length][];
+        _fieldCounts = new int[fields.Length][];
+        int total = 0;
+        for (int f = 0; f < fields.Length; f++)
+        {
+            (FieldTerms[f], _fieldCounts[f]) = SortedTerms.Count(fields[f].Terms);
+            total += fields[f].Count;
+        }
+        TotalTerms = total;
+        var all = new uint[total];
+        for (int f = 0, at = 0; f < fields.Length; at += fields[f].Count, f++) fields[f].Terms.CopyTo(all, at);
+        (AllTerms, _allCounts) = SortedTerms.Count(all);
     }
-
-    /// <summary>Distinct terms of each field.</summary>
-    public HashSet<uint>[] FieldSets { get; }
-
-    /// <summary>Occurrences of each term over all fields.</summary>
-    public Dictionary<uint, int> TermCounts { get; }
 
     public Production Production { get; }
     public AnalyzedText[] Fields { get; }
-    public HashSet<uint> AllTerms { get; }
+
+    /// <summary>Distinct terms of each field, ascending.</summary>
+    public uint[][] FieldTerms { get; }
+
+    /// <summary>Distinct terms over all fields, ascending.</summary>
+    public uint[] AllTerms { get; }
+
     public TermVector[] Vectors { get; private set; } = [];
     public TermVector AllVector { get; private set; } = TermVector.Empty;
-    public int TotalTerms => Fields.Sum(f => f.Count);
+    public int TotalTerms { get; }
 
     public AnalyzedText this[ThesisField f] => Fields[(int)f];
+
+    public bool Contains(uint term) => SortedTerms.Contains(AllTerms, term);
+
+    /// <summary>Occurrences of <paramref name="term"/> over all fields.</summary>
+    public int CountOf(uint term)
+    {
+        int i = Array.BinarySearch(AllTerms, term);
+        return i >= 0 ? _allCounts[i] : 0;
+    }
 
     public static ThesisProfile Analyze(Production p, TermAnalyzer analyzer)
     {
@@ -43,13 +61,15 @@ public sealed class ThesisProfile
         return new ThesisProfile(p, fields);
     }
 
-    /// <summary>The terms that count as one document for document frequencies.</summary>
-    public IEnumerable<uint> DocumentTerms() => Fields.SelectMany(f => f.Terms);
+    /// <summary>The distinct terms that make this thesis one document for document frequencies.</summary>
+    public IEnumerable<uint> DocumentTerms() => AllTerms;
 
     public void Vectorize(IdfTable idf)
     {
-        Vectors = Fields.Select(f => TermVector.From(f.Terms, idf)).ToArray();
-        AllVector = TermVector.From(DocumentTerms(), idf);
+        var vectors = new TermVector[Fields.Length];
+        for (int f = 0; f < vectors.Length; f++) vectors[f] = TermVector.From(FieldTerms[f], _fieldCounts[f], idf);
+        Vectors = vectors;
+        AllVector = TermVector.From(AllTerms, _allCounts, idf);
     }
 
     private static string Join(params string[] parts) => string.Join(" . ", parts.Where(s => s.Length > 0));

@@ -14,7 +14,9 @@ public static class LevelClassifierExtensions
     private const int Block = 512;
 
     /// <summary>Scores all rows in parallel. With <paramref name="applyOffsets"/> the level is arg-max(log p + DecisionOffsets).</summary>
-    public static Predictions Predict(this ILevelClassifier model, SparseMatrix x, int threads = 2, bool applyOffsets = true)
+    /// <param name="afterRow">Called on the scoring thread right after each row is decided, while its weights are still in cache (e.g. to explain it).</param>
+    public static Predictions Predict(this ILevelClassifier model, SparseMatrix x, int threads = 2, bool applyOffsets = true,
+        Action<int, AdherenceLevel>? afterRow = null)
     {
         if (x.ColumnCount > model.ColumnCount)
             throw new ArgumentException($"rows have {x.ColumnCount} feature columns but the model was trained on {model.ColumnCount}; use the featurizer settings stored with the model");
@@ -30,6 +32,7 @@ public static class LevelClassifierExtensions
                 var p = probs.AsSpan(r * 3, 3);
                 model.PredictProba(x.RowIndices(r), x.RowValues(r), p);
                 levels[r] = Decide(p, offsets);
+                afterRow?.Invoke(r, levels[r]);
             }
         });
         return new Predictions(levels, probs);

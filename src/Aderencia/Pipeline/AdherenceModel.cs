@@ -88,21 +88,25 @@ public sealed class AdherenceModel
     /// <summary>Full predictions with justifications. <paramref name="peers"/>: the themes each pair's theme is ranked among.</summary>
     public Prediction[] Predict(IReadOnlyList<Pair> pairs, int threads = 2, bool justify = true, IEnumerable<Theme>? peers = null)
     {
-        var scored = Score(pairs, threads);
+        if (pairs.Count == 0) return [];
+        var batch = Featurizer.Featurize(pairs, peers, threads);
+        var why = new string[pairs.Count];
+        var scored = Classifier.Predict(batch.Matrix, threads, afterRow: justify ? (i, level) => why[i] = Justify(batch, i, level) : null);
         var result = new Prediction[pairs.Count];
-        var peerList = peers?.ToList();
-        Parallel.For(0, pairs.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, i =>
+        for (int i = 0; i < result.Length; i++)
         {
             var p = scored.Row(i);
-            var level = scored.Levels[i];
-            string why = justify ? Justify(pairs[i], level, peerList) : "";
-            result[i] = new Prediction(level, p[0], p[1], p[2], why);
-        });
+            result[i] = new Prediction(scored.Levels[i], p[0], p[1], p[2], why[i] ?? "");
+        }
         return result;
     }
 
     public string Justify(Pair pair, AdherenceLevel level, IEnumerable<Theme>? peers = null) =>
         JustificationWriter.Write(level, EvidenceCollector.Collect(Featurizer, Classifier, pair, level, peers));
+
+    /// <summary>The justification of pair <paramref name="index"/> of a batch from <see cref="Features.PairFeaturizer.Featurize"/>.</summary>
+    public string Justify(FeaturizedPairs batch, int index, AdherenceLevel level) =>
+        JustificationWriter.Write(level, EvidenceCollector.Collect(Featurizer, Classifier, batch, index, level));
 
     public void Save(string path, SectionEncoding weights = SectionEncoding.Float32)
     {

@@ -1,5 +1,6 @@
 using Aderencia.Data;
 using Aderencia.Domain;
+using Aderencia.Models;
 
 namespace Aderencia.Pipeline;
 
@@ -24,20 +25,18 @@ public static class ThemeMapper
         {
             var chunk = mappable.Skip(start).Take(Chunk).ToList();
             var pairs = chunk.SelectMany(t => byUf[t.Uf].Select(theme => new Pair(t, theme))).ToList();
-            var scored = model.Score(pairs, threads);
-            var kept = new List<(Pair Pair, Prediction Prediction, int Index)>();
+            var batch = model.Featurizer.Featurize(pairs, themes, threads);
+            var why = new string[pairs.Count];
+            var scored = model.Classifier.Predict(batch.Matrix, threads, afterRow: justify
+                ? (i, level) => { if (level >= minLevel) why[i] = model.Justify(batch, i, level); }
+                : null);
+            var kept = new List<(Pair Pair, Prediction Prediction)>();
             for (int i = 0; i < pairs.Count; i++)
             {
                 var p = scored.Row(i);
-                if (scored.Levels[i] >= minLevel) kept.Add((pairs[i], new Prediction(scored.Levels[i], p[0], p[1], p[2], ""), i));
+                if (scored.Levels[i] >= minLevel) kept.Add((pairs[i], new Prediction(scored.Levels[i], p[0], p[1], p[2], why[i] ?? "")));
             }
-            var justified = new Prediction[kept.Count];
-            Parallel.For(0, kept.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, k =>
-            {
-                var (pair, pred, _) = kept[k];
-                justified[k] = justify ? pred with { Justification = model.Justify(pair, pred.Level, themes) } : pred;
-            });
-            foreach (var group in kept.Select((k, i) => (k.Pair, Prediction: justified[i])).GroupBy(k => k.Pair.Production.Id))
+            foreach (var group in kept.GroupBy(k => k.Pair.Production.Id))
             {
                 int rank = 1;
                 foreach (var (pair, pred) in group.OrderByDescending(g => g.Prediction.Level).ThenByDescending(g => g.Prediction.Score))

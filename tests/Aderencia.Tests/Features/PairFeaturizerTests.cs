@@ -78,7 +78,7 @@ public class PairFeaturizerTests
 
     private static float[][] Raw(PairFeaturizer f, IReadOnlyList<Pair> pairs) => pairs.Select(p =>
     {
-        var (_, _, _, kw, thesis, theme) = f.Explain(p, pairs.Select(q => q.Theme));
+        var (_, _, kw, thesis, theme) = f.Explain(p, pairs.Select(q => q.Theme));
         var raw = new float[DenseFeatures.Count];
         var peers = pairs.Select(q => q.Theme).DistinctBy(q => q.Id).Select(q => thesis.AllVector.Cosine(f.Explain(new Pair(p.Production, q)).Theme.AllVector)).ToArray();
         DenseFeatures.Compute(thesis, theme, kw, new UfScores(peers), f.AverageDocumentLength, f.Idf!, raw);
