@@ -12,8 +12,8 @@ internal sealed class HtmlPage
         body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:24px auto;max-width:1160px;padding:0 16px;color:#222;line-height:1.45}
         h1{font-size:24px;margin:0 0 4px}h2{font-size:19px;margin:32px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}
         h3{font-size:15px;margin:18px 0 6px}p.meta{color:#555;margin:2px 0}p.note{color:#555;font-size:13px}
-        table{border-collapse:collapse;font-size:13px;margin:8px 0}th,td{border:1px solid #ddd;padding:4px 8px;text-align:right;white-space:nowrap}
-        th{background:#f4f6f8}td.l,th.l{text-align:left}tr.ref td{color:#666;background:#fafafa;font-style:italic}
+        div.table{overflow-x:auto}table{border-collapse:collapse;font-size:12px;margin:8px 0}th,td{border:1px solid #ddd;padding:3px 4px;text-align:right;white-space:nowrap}
+        th{background:#f4f6f8;white-space:normal;vertical-align:bottom}td.l,th.l{text-align:left;white-space:normal;min-width:120px}tr.ref td{color:#666;background:#fafafa;font-style:italic}
         tr.front td:first-child{border-left:3px solid #D55E00}
         .grid{display:flex;flex-wrap:wrap;gap:12px}.chart{margin:8px 0;overflow-x:auto}
         pre{background:#f6f8fa;padding:10px;font-size:12.5px;overflow-x:auto}
@@ -54,7 +54,7 @@ internal sealed class HtmlPage
     public HtmlPage Table(IReadOnlyList<string> headers, IEnumerable<string[]> rows, ISet<int>? leftAligned = null, Func<int, string?>? rowClass = null)
     {
         leftAligned ??= new HashSet<int> { 0 };
-        _sb.Append("<table>\n<thead><tr>");
+        _sb.Append("<div class=\"table\"><table>\n<thead><tr>");
         for (int c = 0; c < headers.Count; c++) Cell("th", headers[c], leftAligned.Contains(c));
         _sb.Append("</tr></thead>\n<tbody>\n");
         int r = 0;
@@ -65,7 +65,7 @@ internal sealed class HtmlPage
             for (int c = 0; c < row.Length; c++) Cell("td", row[c], leftAligned.Contains(c));
             _sb.Append("</tr>\n");
         }
-        _sb.Append("</tbody>\n</table>\n");
+        _sb.Append("</tbody>\n</table></div>\n");
         return this;
     }
 

@@ -44,7 +44,7 @@ public sealed class LinearScale(double min, double max, double from, double to, 
         var ticks = new List<Tick>();
         for (double v = Math.Ceiling(Min / step - 1e-9) * step; v <= Max + step * 1e-9; v += step)
         {
-            double rounded = Math.Round(v, decimals + 1);
+            double rounded = Math.Round(v, decimals + 1) + 0.0; // + 0.0 turns -0 into 0
             ticks.Add(new Tick(rounded, rounded.ToString("F" + decimals, CultureInfo.InvariantCulture), true));
         }
         return ticks;

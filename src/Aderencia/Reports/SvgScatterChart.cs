@@ -59,14 +59,41 @@ public sealed record SvgScatterChart
         if (front.Count > 1) w.Polyline(front.Select(p => (xs.Map(p.X), ys.Map(p.Y))).ToList(), Palette.Front, 2, "6,4");
         foreach (var p in front) w.Marker(MarkerShape.Circle, xs.Map(p.X), ys.Map(p.Y), 20, "none", Palette.Front);
 
+        // Labels avoid each other and every marker (front rings included).
+        var placed = usable.Select(p => (X0: xs.Map(p.X) - 8, Y0: ys.Map(p.Y) - 8, X1: xs.Map(p.X) + 8, Y1: ys.Map(p.Y) + 8)).ToList();
         foreach (var p in usable)
         {
             var s = Series[p.Series];
             double x = xs.Map(p.X), y = ys.Map(p.Y);
             w.Marker(s.Shape, x, y, 11, s.Color, "#fff", p.Tooltip);
-            bool flip = x > right - 60;
-            w.Text(flip ? x - 10 : x + 10, y - 8, p.Label, flip ? "end" : "start", 10, "#333");
+            var (lx, ly, anchor) = PlaceLabel(x, y, SvgLegend.EstimateWidth(p.Label, 10), right, placed);
+            w.Text(lx, ly, p.Label, anchor, 10, "#333");
         }
         return w.ToString();
+    }
+
+    /// <summary>
+    /// The first of a few spots around the marker (right, left, above, below, further out) whose label box overlaps no
+    /// label placed so far; records the chosen box.
+    /// </summary>
+    private static (double X, double Y, string Anchor) PlaceLabel(double x, double y, double width, double right,
+        List<(double X0, double Y0, double X1, double Y1)> placed)
+    {
+        const double H = 11;
+        ReadOnlySpan<(double Dx, double Dy)> offsets = [(9, -7), (9, 14), (-9, -7), (-9, 14), (0, -16), (0, 24), (9, -20), (9, 28), (-9, -20), (-9, 28), (0, -30), (0, 38)];
+        (double, double, string) first = default;
+        for (int i = 0; i < offsets.Length; i++)
+        {
+            var (dx, dy) = offsets[i];
+            string anchor = dx > 0 ? "start" : dx < 0 ? "end" : "middle";
+            if (anchor == "start" && x + dx + width > right) continue;
+            double x0 = anchor == "start" ? x + dx : anchor == "end" ? x + dx - width : x - width / 2;
+            var box = (x0, y + dy - H, x0 + width, y + dy + 2);
+            if (i == 0 || first.Item3 is null) first = (x + dx, y + dy, anchor);
+            if (placed.Any(b => b.X0 < box.Item3 && box.x0 < b.X1 && b.Y0 < box.Item4 && box.Item2 < b.Y1)) continue;
+            placed.Add(box);
+            return (x + dx, y + dy, anchor);
+        }
+        return first;
     }
 }
