@@ -43,6 +43,7 @@ internal static class TrainCommand
                 Features = new FeaturizerOptions { HashBits = r.GetValue(bits) },
                 Parameters = LearnerParameters.Parse(r.GetValue(param) ?? []),
             };
+            if (r.GetValue(report) is { } reportPath) _ = Reports.ReportFile.IsMarkdown(reportPath); // a bad extension fails before training
             var run = new TrainRun(r.GetValue(data)!, SplitProtocols.Parse(r.GetValue(protocol)!), r.GetValue(seed), options);
             run.Execute(r.GetValue(model)!, ParseEncoding(r.GetValue(quantize)!), r.GetValue(json), r.GetValue(report));
             return 0;

@@ -13,7 +13,7 @@ public static class SvgHeatmap
             throw new ArgumentException($"a heatmap of {k} labels needs a {k}×{k} matrix");
         double left = 78, top = 58, width = left + k * cell + 16, height = top + k * cell + 36;
         var w = new SvgWriter(width, height, title);
-        w.Text(width / 2, 18, SvgLegend.Clip(title, (int)(width / 7.5)), "middle", 13, bold: true);
+        w.Text(width / 2, 18, SvgLegend.Clip(title, (int)(width / 8.5)), "middle", 13, bold: true);
         w.Text(left + k * cell / 2, 38, "predicted", "middle", 11, Palette.Axis);
         w.Text(14, top + k * cell / 2, "true", "middle", 11, Palette.Axis, rotate: -90);
         for (int c = 0; c < k; c++)
