@@ -15,10 +15,11 @@ internal static class EvaluateCommand
         var protocol = CommonOptions.Protocol("none");
         var seed = CommonOptions.Seed();
         var json = new Option<string?>("--json") { Description = "Write the evaluation as JSON to this file." };
+        var report = new Option<string?>("--report") { Description = "Also write a report: .html (charts) or .md." };
         var cmd = new Command("evaluate",
             "Score a model on labelled pairs: every row (--protocol none) or the test part of a split; prints a " +
             "scikit-learn style report, binary views, kappa, bootstrap intervals, per-UF/theme breakdowns and the worst confusions.")
-        { model, data, protocol, seed, json };
+        { model, data, protocol, seed, json, report };
         cmd.SetAction(r => CliErrors.Run(() =>
         {
             var m = AdherenceModel.Load(r.GetValue(model)!);
@@ -32,6 +33,9 @@ internal static class EvaluateCommand
             Console.WriteLine($"{m.Type} model on {rows.Count:N0} pairs of {Path.GetFileName(path)} ({parts.Protocol.Name()}):");
             Console.WriteLine(result.ToString());
             if (r.GetValue(json) is { } jsonPath) IO.AtomicFile.WriteAllText(jsonPath, EvaluationJson.Serialize(result));
+            if (r.GetValue(report) is { } reportPath)
+                Reports.ReportFile.WriteEvaluation(reportPath, result, $"{m.Type} model on {Path.GetFileName(path)}",
+                    [$"{rows.Count:N0} pairs ({parts.Protocol.Name()}), model {Path.GetFileName(r.GetValue(model)!)}."]);
             if (rejects.Count > 0) Console.Error.WriteLine($"warning: {rejects.Count:N0} rows could not be used; first: {rejects.Rows[0]}");
             return 0;
         }));

@@ -25,11 +25,12 @@ internal static class TrainCommand
         var bits = new Option<int>("--hash-bits") { Description = "2^N buckets for hashed features.", DefaultValueFactory = _ => new FeaturizerOptions().HashBits };
         var quantize = new Option<string>("--quantize") { Description = "Weight storage: f32, f16 or int8 (the accuracy change is reported).", DefaultValueFactory = _ => "f32" };
         var json = new Option<string?>("--json") { Description = "Also write the test-part evaluation as JSON." };
+        var report = new Option<string?>("--report") { Description = "Also write a report of the test-part evaluation: .html (charts) or .md." };
         var param = new Option<string[]>("--param") { Description = "Learner hyper-parameter NAME=VALUE (repeatable; see docs/models.md for each learner's keys).", AllowMultipleArgumentsPerToken = false };
         var cmd = new Command("train",
             "Train a grader. With --protocol leandl2025 or grouped it trains on train, tunes on eval and reports on test; " +
             "with none it trains on every row (tuning on an internal held-out tenth).")
-        { data, model, protocol, type, seed, c, weights, noTune, bits, quantize, json, param };
+        { data, model, protocol, type, seed, c, weights, noTune, bits, quantize, json, param, report };
         cmd.SetAction(r => CliErrors.Run(() =>
         {
             var options = new TrainOptions
@@ -42,8 +43,9 @@ internal static class TrainCommand
                 Features = new FeaturizerOptions { HashBits = r.GetValue(bits) },
                 Parameters = LearnerParameters.Parse(r.GetValue(param) ?? []),
             };
+            if (r.GetValue(report) is { } reportPath) _ = Reports.ReportFile.IsMarkdown(reportPath); // a bad extension fails before training
             var run = new TrainRun(r.GetValue(data)!, SplitProtocols.Parse(r.GetValue(protocol)!), r.GetValue(seed), options);
-            run.Execute(r.GetValue(model)!, ParseEncoding(r.GetValue(quantize)!), r.GetValue(json));
+            run.Execute(r.GetValue(model)!, ParseEncoding(r.GetValue(quantize)!), r.GetValue(json), r.GetValue(report));
             return 0;
         }));
         return cmd;
@@ -72,7 +74,7 @@ internal sealed class TrainRun(string dataPath, SplitProtocol protocol, ulong se
     public EvaluationResult? TestResult { get; private set; }
     public DataParts? Parts { get; private set; }
 
-    public void Execute(string modelPath, SectionEncoding encoding, string? jsonPath)
+    public void Execute(string modelPath, SectionEncoding encoding, string? jsonPath, string? reportPath = null)
     {
         var rejects = new RejectSink();
         var sw = Stopwatch.StartNew();
@@ -112,6 +114,9 @@ internal sealed class TrainRun(string dataPath, SplitProtocol protocol, ulong se
             Console.WriteLine($"held-out test part ({parts.Test.Count:N0} pairs):");
             Console.WriteLine(result.ToString());
             if (jsonPath is not null) IO.AtomicFile.WriteAllText(jsonPath, EvaluationJson.Serialize(result));
+            if (reportPath is not null)
+                Reports.ReportFile.WriteEvaluation(reportPath, result, $"{model.Type} on the test part of {Path.GetFileName(dataPath)}",
+                    [$"{protocol.Name()} split, seed {seed}: train {parts.Train.Count:N0} / eval {parts.Eval.Count:N0} / test {parts.Test.Count:N0} pairs.", measured.Summary()]);
             if (encoding != SectionEncoding.Float32) PrintQuantization(model, parts.Test, options.Threads);
         }
         model.Save(modelPath, encoding);
