@@ -1,0 +1,139 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Aderencia.Cost;
+using Aderencia.Data;
+using Aderencia.Runs;
+
+namespace Aderencia.Cli;
+
+/// <summary>
+/// The options every measured command shares (registry, emissions.csv, grid) and the per-invocation
+/// <see cref="RunSession"/> they configure.
+/// </summary>
+internal sealed class RunTracking
+{
+    public const string DefaultEmissionsFile = "emissions.csv";
+
+    private readonly Option<string?> _runsDb = new("--runs-db")
+    {
+        Description = $"Runs registry: a SQLite file or a postgres:// URL (default: ${RunStores.DatabaseVariable}, else {RunStores.DefaultSqlitePath}).",
+    };
+    private readonly Option<bool> _noRecord = new("--no-record") { Description = $"Do not record this run in the registry (or set {RunStores.DisableVariable}=1)." };
+    private readonly Option<string> _emissions = new("--emissions")
+    {
+        Description = "codecarbon emissions.csv to append this run's measured stages to.",
+        DefaultValueFactory = _ => DefaultEmissionsFile,
+    };
+    private readonly Option<bool> _noEmissions = new("--no-emissions") { Description = "Do not append to an emissions.csv." };
+    private readonly Option<string> _country = new("--country")
+    {
+        Description = "ISO 3166 alpha-3 code or English name of the grid's country, for its carbon intensity.",
+        DefaultValueFactory = _ => CostOptions.Default.Country,
+    };
+    private readonly Option<double?> _intensity = new("--carbon-intensity") { Description = "Grid carbon intensity in kg CO2e per kWh (overrides --country's)." };
+    private readonly Option<double> _interval = new("--sample-interval")
+    {
+        Description = "Seconds between the cost tracker's background samples of memory and energy counters.",
+        DefaultValueFactory = _ => CostOptions.Default.SampleInterval.TotalSeconds,
+    };
+
+    /// <summary>Adds the shared options to <paramref name="command"/>.</summary>
+    public static RunTracking AddTo(Command command)
+    {
+        var t = new RunTracking();
+        foreach (var o in (Option[])[t._runsDb, t._noRecord, t._emissions, t._noEmissions, t._country, t._intensity, t._interval])
+            command.Options.Add(o);
+        return t;
+    }
+
+    public RunSession Begin(ParseResult r, string command)
+    {
+        double interval = r.GetValue(_interval);
+        if (!(interval > 0)) throw new ArgumentException($"--sample-interval must be a positive number of seconds, not {interval}");
+        var costs = new CostOptions
+        {
+            Country = r.GetValue(_country)!,
+            CarbonIntensity = r.GetValue(_intensity),
+            SampleInterval = TimeSpan.FromSeconds(interval),
+        };
+        if (costs.CarbonIntensity is < 0) throw new ArgumentException("--carbon-intensity must not be negative");
+        if (costs.CarbonIntensity is null)
+        {
+            try { CarbonIntensityTable.Find(costs.Country); }
+            catch (ArgumentException) { throw new ArgumentException($"--country '{costs.Country}' is not in the carbon intensity table ({string.Join(", ", CarbonIntensityTable.Entries.Select(e => e.Iso3))}); pass --carbon-intensity KG_PER_KWH for another grid"); }
+        }
+        var emissions = r.GetValue(_noEmissions) ? null : r.GetValue(_emissions);
+        return new RunSession(command, costs, emissions, RunRecorder.FromEnvironment(r.GetValue(_runsDb), r.GetValue(_noRecord)));
+    }
+}
+
+/// <summary>
+/// One measured invocation: tracks stages (sharing the run id with emissions.csv), appends them there, prints a
+/// one-line cost summary on stderr and records the run. Neither emissions.csv nor the registry can fail the command.
+/// </summary>
+internal sealed class RunSession(string command, CostOptions costs, string? emissionsPath, RunRecorder recorder)
+{
+    private readonly List<CostMeasurement> _stages = [];
+    private readonly CostOptions _costs = costs with { RunId = Guid.NewGuid(), EmissionsCsvPath = null };
+    private readonly DateTime _startedAt = DateTime.UtcNow;
+    private bool _emissionsFailed;
+
+    /// <summary>Defaults for commands without the options (demo): emissions.csv at <paramref name="emissionsPath"/>.</summary>
+    public static RunSession WithDefaults(string command, string? emissionsPath) =>
+        new(command, CostOptions.Default, emissionsPath, RunRecorder.FromEnvironment());
+
+    public Guid Id => _costs.RunId!.Value;
+
+    public IReadOnlyList<CostMeasurement> Stages => _stages;
+
+    public CostTracker Track(string stage) => CostTracker.Start(stage, _costs);
+
+    /// <summary>Stops <paramref name="tracker"/>, keeps its measurement and appends it to emissions.csv.</summary>
+    public CostMeasurement Stop(CostTracker tracker)
+    {
+        var m = tracker.Stop();
+        _stages.Add(m);
+        if (emissionsPath is not null && !_emissionsFailed)
+        {
+            try { EmissionsCsv.Append(emissionsPath, m); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or DataFormatException)
+            {
+                _emissionsFailed = true;
+                Console.Error.WriteLine($"warning: emissions not appended to {emissionsPath}: {e.Message}");
+            }
+        }
+        return m;
+    }
+
+    /// <summary>Prints the cost line and records the run (config, data file, metrics, model file).</summary>
+    public void Finish(JsonObject config, string? dataPath, JsonObject? metrics = null, string? modelPath = null)
+    {
+        var run = new RunRecord
+        {
+            Id = Id,
+            StartedAt = _startedAt,
+            Command = command,
+            Config = config,
+            DataPath = dataPath is null ? null : Path.GetFullPath(dataPath),
+            DataFingerprint = dataPath is not null && File.Exists(dataPath) ? Fingerprint.OfFile(dataPath) : null,
+            Metrics = metrics ?? new JsonObject(),
+            Costs = _stages,
+            ModelPath = modelPath is null ? null : Path.GetFullPath(modelPath),
+            ModelBytes = modelPath is not null && File.Exists(modelPath) ? new FileInfo(modelPath).Length : null,
+        };
+        bool recorded = recorder.Record(run);
+        Console.Error.WriteLine(Summary(run, recorded));
+    }
+
+    private string Summary(RunRecord run, bool recorded)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var method = _stages.Count == 0 ? "" : _stages[0].Method == EnergyMethod.Rapl ? "rapl" : "cpu model";
+        var where = emissionsPath is not null && !_emissionsFailed ? $" -> {emissionsPath}" : "";
+        var id = recorded ? $"; run {run.ShortId}" : "";
+        return string.Create(c,
+            $"cost: {run.WallSeconds:0.##} s wall, {run.CpuSeconds:0.##} s CPU, peak {run.PeakWorkingSetBytes / 1048576.0:0} MB, " +
+            $"{run.EnergyKwh:G3} kWh ({method}), {run.EmissionsKg * 1000:G3} g CO2e{where}{id}");
+    }
+}
