@@ -2,11 +2,11 @@ namespace Aderencia.Runs;
 
 /// <summary>
 /// Records runs without ever failing the command that made them: a registry that cannot be opened or written is
-/// reported once on <see cref="Warn"/> and then left alone for the rest of the process.
+/// reported once on <see cref="Warn"/> and then left alone by this recorder.
 /// </summary>
 public sealed class RunRecorder(string? target, Action<string>? warn = null)
 {
-    private static int _warned;
+    private int _failed;
 
     /// <summary>The registry target, or null when recording is off.</summary>
     public string? Target { get; } = target;
@@ -19,10 +19,10 @@ public sealed class RunRecorder(string? target, Action<string>? warn = null)
     public static RunRecorder FromEnvironment(string? runsDb = null, bool disabled = false, Action<string>? warn = null) =>
         new(disabled || RunStores.DisabledByEnvironment ? null : RunStores.ResolveTarget(runsDb), warn);
 
-    /// <summary>Adds <paramref name="run"/> to the registry; false (after one warning per process) when that failed.</summary>
+    /// <summary>Adds <paramref name="run"/> to the registry; false (with a warning the first time) when that failed.</summary>
     public bool Record(RunRecord run)
     {
-        if (Target is null || Volatile.Read(ref _warned) != 0) return false;
+        if (Target is null || Volatile.Read(ref _failed) != 0) return false;
         try
         {
             using var store = RunStores.Open(Target);
@@ -31,7 +31,7 @@ public sealed class RunRecorder(string? target, Action<string>? warn = null)
         }
         catch (Exception e)
         {
-            if (Interlocked.Exchange(ref _warned, 1) == 0)
+            if (Interlocked.Exchange(ref _failed, 1) == 0)
                 Warn($"warning: run not recorded: {e.Message} (set {RunStores.DisableVariable}=1 or pass --no-record to stop recording)");
             return false;
         }
