@@ -9,4 +9,5 @@ root.Subcommands.Add(EvaluateCommand.Build());
 root.Subcommands.Add(PredictCommand.Build());
 root.Subcommands.Add(MapCommand.Build());
 root.Subcommands.Add(CompareCommand.Build());
+root.Subcommands.Add(RunsCommand.Build());
 return root.Parse(args).Invoke();

@@ -31,7 +31,7 @@ internal static class DemoCommand
         Console.WriteLine($"step 1/2: train and evaluate ({LogisticRegression.TypeName}, grouped split: no thesis in two parts)");
         var modelPath = Path.Combine(outDir, "model.adm");
         var run = new TrainRun(pairsPath, SplitProtocol.Grouped, SplitProtocols.DefaultSeed, new TrainOptions());
-        run.Execute(modelPath, SectionEncoding.Float32, Path.Combine(outDir, "evaluation.json"));
+        run.Execute(modelPath, SectionEncoding.Float32, Path.Combine(outDir, "evaluation.json"), RunSession.WithDefaults("train", Path.Combine(outDir, "emissions.csv")));
 
         Console.WriteLine();
         Console.WriteLine("step 2/2: map three theses the model never saw to every theme of their state");
@@ -53,7 +53,7 @@ internal static class DemoCommand
             if (rest > 0) Console.WriteLine($"      … {rest} more themes of {thesis.Uf}, all in {Path.Combine(outDir, "mapped.csv")}");
         }
         Console.WriteLine();
-        Console.WriteLine($"done in {sw.Elapsed.TotalSeconds:F1} s. Files in {outDir}/: model.adm, evaluation.json, mapped.csv");
+        Console.WriteLine($"done in {sw.Elapsed.TotalSeconds:F1} s. Files in {outDir}/: model.adm, evaluation.json, mapped.csv, emissions.csv");
         Console.WriteLine($"next: aderencia predict --model {modelPath} --input YOUR_PAIRS.parquet --output predictions.parquet");
         return 0;
     }

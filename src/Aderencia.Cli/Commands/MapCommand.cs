@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.CommandLine;
 using System.Diagnostics;
 using Aderencia.Data;
@@ -20,21 +21,39 @@ internal static class MapCommand
             "Grade every theme of each thesis' state and rank them. Theses whose state has no themes are counted, " +
             "reported and listed in OUTPUT.unmapped.csv.")
         { model, theses, themes, output, minLevel, noJustify };
+        var tracking = RunTracking.AddTo(cmd);
         cmd.SetAction(r => CliErrors.Run(() =>
         {
+            var session = tracking.Begin(r, "map");
             var sw = Stopwatch.StartNew();
-            var m = AdherenceModel.Load(r.GetValue(model)!);
+            var cost = session.Track("map");
+            var modelPath = r.GetValue(model)!;
+            var m = AdherenceModel.Load(modelPath);
             var outPath = r.GetValue(output)!;
             var format = TableFormats.FromExtension(outPath);
             var rejects = new RejectSink();
             var productions = ThesisSource.Load(r.GetValue(theses)!, rejects);
             var themeList = ThemeTable.Load(r.GetValue(themes)!, rejects);
-            var result = ThemeMapper.Map(m, productions, themeList, AdherenceLevels.Parse(r.GetValue(minLevel)!),
-                justify: !r.GetValue(noJustify), progress: (done, total) => Terminal.Status($"  mapped {done:N0}/{total:N0} theses"));
+            var result = ProgressView.Run(view =>
+            {
+                var step = view.Step("map", productions.Count, "theses");
+                var mapped = ThemeMapper.Map(m, productions, themeList, AdherenceLevels.Parse(r.GetValue(minLevel)!),
+                    justify: !r.GetValue(noJustify), progress: (done, total) => step.Set(done, total));
+                step.Complete();
+                return mapped;
+            });
             TableFiles.WriteAll(outPath, ThemeMapper.ToTable(result.Rows), format);
             Console.WriteLine($"mapped {result.Theses - result.Unmapped.Count:N0} of {result.Theses:N0} theses to {result.Rows.Count:N0} graded themes in {sw.Elapsed.TotalSeconds:F2} s -> {outPath}");
+            session.Stop(cost);
             ReportUnmapped(outPath, result.Unmapped);
             DataCommands.ReportRejects(outPath, rejects);
+            var config = new JsonObject
+            {
+                ["model"] = Path.GetFullPath(modelPath), ["themes"] = Path.GetFullPath(r.GetValue(themes)!), ["output"] = Path.GetFullPath(outPath),
+                ["min_level"] = r.GetValue(minLevel), ["justify"] = !r.GetValue(noJustify),
+            };
+            var metrics = new JsonObject { ["theses"] = result.Theses, ["unmapped"] = result.Unmapped.Count, ["graded_themes"] = result.Rows.Count };
+            session.Finish(config, r.GetValue(theses), metrics, modelPath);
             return 0;
         }));
         return cmd;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Aderencia.Cost;
 using Aderencia.Data;
 using Aderencia.Evaluation;
 using Aderencia.Features;
@@ -31,6 +30,7 @@ internal static class TrainCommand
             "Train a grader. With --protocol leandl2025 or grouped it trains on train, tunes on eval and reports on test; " +
             "with none it trains on every row (tuning on an internal held-out tenth).")
         { data, model, protocol, type, seed, c, weights, noTune, bits, quantize, json, param, report };
+        var tracking = RunTracking.AddTo(cmd);
         cmd.SetAction(r => CliErrors.Run(() =>
         {
             var options = new TrainOptions
@@ -45,7 +45,7 @@ internal static class TrainCommand
             };
             if (r.GetValue(report) is { } reportPath) _ = Reports.ReportFile.IsMarkdown(reportPath); // a bad extension fails before training
             var run = new TrainRun(r.GetValue(data)!, SplitProtocols.Parse(r.GetValue(protocol)!), r.GetValue(seed), options);
-            run.Execute(r.GetValue(model)!, ParseEncoding(r.GetValue(quantize)!), r.GetValue(json), r.GetValue(report));
+            run.Execute(r.GetValue(model)!, ParseEncoding(r.GetValue(quantize)!), r.GetValue(json), tracking.Begin(r, "train"), r.GetValue(report));
             return 0;
         }));
         return cmd;
@@ -74,7 +74,7 @@ internal sealed class TrainRun(string dataPath, SplitProtocol protocol, ulong se
     public EvaluationResult? TestResult { get; private set; }
     public DataParts? Parts { get; private set; }
 
-    public void Execute(string modelPath, SectionEncoding encoding, string? jsonPath, string? reportPath = null)
+    public void Execute(string modelPath, SectionEncoding encoding, string? jsonPath, RunSession session, string? reportPath = null)
     {
         var rejects = new RejectSink();
         var sw = Stopwatch.StartNew();
@@ -83,18 +83,9 @@ internal sealed class TrainRun(string dataPath, SplitProtocol protocol, ulong se
         var parts = Parts = DataParts.From(data, protocol, seed);
         Console.WriteLine($"data: {data.Pairs.Count:N0} pairs, {data.Productions.Count:N0} theses, {data.Themes.Count:N0} themes ({sw.Elapsed.TotalSeconds:F2} s); " +
                           $"{protocol.Name()} split: train {parts.Train.Count:N0} / eval {parts.Eval.Count:N0} / test {parts.Test.Count:N0}");
-        using var cost = CostTracker.Start("train");
-        var (fit, tune) = protocol == SplitProtocol.None && options.TuneThresholds
-            ? DataParts.HoldOut(parts.Train, seed)
-            : (parts.Train.ToList(), parts.Eval.ToList());
-        var model = AdherenceModel.Train(fit, tune, options, Terminal.Status);
-        if (protocol == SplitProtocol.None && options.TuneThresholds)
-        {
-            var offsets = model.Classifier.DecisionOffsets;
-            model = AdherenceModel.Train(parts.Train, null, options with { TuneThresholds = false }, Terminal.Status);
-            model.Classifier.DecisionOffsets = offsets;
-        }
-        var measured = cost.Stop();
+        var cost = session.Track("train");
+        var model = ProgressView.Run(view => Fit(parts, view));
+        var measured = session.Stop(cost);
         Model = model;
         model.Card["protocol"] = protocol.Name();
         model.Card["seed"] = seed;
@@ -121,6 +112,44 @@ internal sealed class TrainRun(string dataPath, SplitProtocol protocol, ulong se
         }
         model.Save(modelPath, encoding);
         Console.WriteLine($"model: {modelPath} ({new FileInfo(modelPath).Length / 1024.0:F0} KiB, {encoding})");
+        var config = new System.Text.Json.Nodes.JsonObject
+        {
+            ["protocol"] = protocol.Name(),
+            ["seed"] = seed,
+            ["quantize"] = encoding.ToString(),
+            ["options"] = model.Card["options"]?.DeepClone(),
+        };
+        session.Finish(config, dataPath, model.Card["test_metrics"]?.DeepClone().AsObject(), modelPath);
+    }
+
+    /// <summary>Featurize and fit with a bar each; with --protocol none and tuning, a second fit on every row keeps the tuned offsets.</summary>
+    private AdherenceModel Fit(DataParts parts, ProgressView view)
+    {
+        var (fit, tune) = protocol == SplitProtocol.None && options.TuneThresholds
+            ? DataParts.HoldOut(parts.Train, seed)
+            : (parts.Train.ToList(), parts.Eval.ToList());
+        var model = FitWithBars(fit, tune, options, view, "");
+        if (protocol == SplitProtocol.None && options.TuneThresholds)
+        {
+            var offsets = model.Classifier.DecisionOffsets;
+            model = FitWithBars(parts.Train, null, options with { TuneThresholds = false }, view, " (all rows)");
+            model.Classifier.DecisionOffsets = offsets;
+        }
+        return model;
+    }
+
+    private static AdherenceModel FitWithBars(IReadOnlyList<Domain.LabeledPair> fit, IReadOnlyList<Domain.LabeledPair>? tune, TrainOptions o, ProgressView view, string suffix)
+    {
+        var featurize = view.Step("featurize" + suffix, null, "pairs");
+        var iterations = view.Step("fit" + suffix, o.MaxIterations, "it");
+        var model = AdherenceModel.Train(fit, tune, o, message =>
+        {
+            if (message.StartsWith("features:", StringComparison.Ordinal)) featurize.Complete();
+            view.Log(message);
+        }, p => iterations.Set(p.Iteration));
+        featurize.Complete();
+        iterations.Complete();
+        return model;
     }
 
     private static void PrintQuantization(AdherenceModel model, IReadOnlyList<Domain.LabeledPair> test, int threads)

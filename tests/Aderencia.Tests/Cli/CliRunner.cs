@@ -9,7 +9,13 @@ internal static class CliRunner
 
     public static Result Run(params string[] args) => RunIn(null, args);
 
-    public static Result RunIn(string? workingDirectory, params string[] args)
+    public static Result RunIn(string? workingDirectory, params string[] args) => RunWith(workingDirectory, null, args);
+
+    /// <summary>
+    /// Runs with <paramref name="environment"/> added (a null value removes the variable). By default no run is
+    /// recorded, so tests never write to the user's runs registry.
+    /// </summary>
+    public static Result RunWith(string? workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -22,6 +28,13 @@ internal static class CliRunner
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "aderencia.dll"));
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment.Remove("ADERENCIA_DEBUG");
+        psi.Environment.Remove("ADERENCIA_RUNS_DB");
+        psi.Environment["ADERENCIA_NO_RUNS"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null) psi.Environment.Remove(name);
+            else psi.Environment[name] = value;
+        }
         using var p = Process.Start(psi)!;
         p.StandardInput.Close();
         var stdout = p.StandardOutput.ReadToEndAsync();
