@@ -90,7 +90,7 @@ public sealed class NeuralClassifier : ILevelClassifier
             ref int slot = ref rowOf[c % table];
             if (slot < 0) slot = rows++;
         }
-        var net = new NeuralNetwork(s.Dim, s.Hidden, s.Activation, table, rowOf, rows);
+        var net = new NeuralNetwork(s.Dim, s.Hidden, s.Activation, s.Norm, table, rowOf, rows);
         float e = 1f / s.Dim;
         for (int i = 0; i < net.Embeddings.Length; i++) net.Embeddings[i] = (float)(rng.NextDouble() * 2 - 1) * e;
         float g = MathF.Sqrt(6f / (s.Dim + Math.Max(1, s.Hidden)));
@@ -175,7 +175,7 @@ public sealed class NeuralClassifier : ILevelClassifier
         var g = new float[net.Dim];
         for (int d = 0; d < net.Dim; d++)
             g[d] = grad[cls * net.Dim + d] - (grad[d] + grad[net.Dim + d] + grad[2 * net.Dim + d]) / K;
-        float inv = 1f / Math.Max(1, indices.Length);
+        float inv = net.Scale(indices.Length);
         for (int j = 0; j < indices.Length; j++)
         {
             int r = net.RowFor(indices[j]);
@@ -190,6 +190,7 @@ public sealed class NeuralClassifier : ILevelClassifier
         writer.Learner["dim"] = net.Dim;
         writer.Learner["hidden"] = net.Hidden;
         writer.Learner["activation"] = net.Activation.ToString().ToLowerInvariant();
+        writer.Learner["norm"] = net.Norm.ToString().ToLowerInvariant();
         writer.Learner["table"] = net.Table;
         if (_settings is { } s)
             writer.Learner["options"] = new JsonObject
@@ -221,6 +222,12 @@ public sealed class NeuralClassifier : ILevelClassifier
             "tanh" => HiddenActivation.Tanh,
             _ => throw reader.Damaged("unknown activation"),
         };
+        var norm = reader.Learner["norm"]?.GetValue<string>() switch
+        {
+            "mean" => BagNorm.Mean,
+            "sqrt" => BagNorm.Sqrt,
+            _ => throw reader.Damaged("unknown bag norm"),
+        };
         var full = reader.ReadSection("embeddings", (long)table * dim);
         var rowOf = new int[table];
         int rows = 0;
@@ -230,7 +237,7 @@ public sealed class NeuralClassifier : ILevelClassifier
         for (int slot = 0; slot < table; slot++)
             if (rowOf[slot] >= 0) full.AsSpan(slot * dim, dim).CopyTo(embeddings.AsSpan(rowOf[slot] * dim));
         int outWidth = hidden > 0 ? hidden : dim;
-        var net = new NeuralNetwork(dim, hidden, activation, table, rowOf, 0);
+        var net = new NeuralNetwork(dim, hidden, activation, norm, table, rowOf, 0);
         net.Set(embeddings, reader.ReadSection("w1", (long)hidden * dim), reader.ReadSection("b1", hidden),
             reader.ReadSection("w2", (long)K * outWidth), reader.ReadSection("b2", K));
         return new NeuralClassifier { ColumnCount = columns, _net = net };

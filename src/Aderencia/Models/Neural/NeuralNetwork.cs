@@ -10,11 +10,12 @@ internal sealed class NeuralNetwork
 {
     public const int K = 3;
 
-    public NeuralNetwork(int dim, int hidden, HiddenActivation activation, int table, int[] rowOf, int rows)
+    public NeuralNetwork(int dim, int hidden, HiddenActivation activation, BagNorm norm, int table, int[] rowOf, int rows)
     {
         Dim = dim;
         Hidden = hidden;
         Activation = activation;
+        Norm = norm;
         Table = table;
         RowOf = rowOf;
         Embeddings = new float[(long)rows * dim];
@@ -27,6 +28,7 @@ internal sealed class NeuralNetwork
     public int Dim { get; }
     public int Hidden { get; }
     public HiddenActivation Activation { get; }
+    public BagNorm Norm { get; }
 
     /// <summary>Column c uses table slot c mod Table.</summary>
     public int Table { get; }
@@ -45,7 +47,10 @@ internal sealed class NeuralNetwork
 
     public int RowFor(int column) => RowOf[column % Table];
 
-    /// <summary>h = Σ vⱼ·E[cⱼ] / n over the row's n active columns (unseen columns add nothing but still count).</summary>
+    /// <summary>The factor the bag sum is multiplied by for a row with <paramref name="n"/> active columns.</summary>
+    public float Scale(int n) => n <= 1 ? 1f : Norm == BagNorm.Mean ? 1f / n : 1f / MathF.Sqrt(n);
+
+    /// <summary>h = Σ vⱼ·E[cⱼ] · Scale(n) over the row's n active columns (unseen columns add nothing but still count).</summary>
     public void Embed(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, Span<float> h)
     {
         h.Clear();
@@ -55,7 +60,7 @@ internal sealed class NeuralNetwork
             int r = RowFor(indices[j]);
             if (r >= 0) TensorPrimitives.MultiplyAdd(e.Slice(r * Dim, Dim), values[j], h, h);
         }
-        if (indices.Length > 1) TensorPrimitives.Multiply(h, 1f / indices.Length, h);
+        if (indices.Length > 1) TensorPrimitives.Multiply(h, Scale(indices.Length), h);
     }
 
     /// <summary>From the bag vector to logits; keeps the hidden pre-activations and activations for back-propagation.</summary>
@@ -154,7 +159,7 @@ internal sealed class NeuralNetwork
             dTop.CopyTo(dh);
         }
 
-        float scale = -lr / Math.Max(1, indices.Length);
+        float scale = -lr * Scale(indices.Length);
         var e = Embeddings.AsSpan();
         for (int j = 0; j < indices.Length; j++)
         {
@@ -180,7 +185,7 @@ internal sealed class NeuralNetwork
 
     public NeuralNetwork Clone()
     {
-        var copy = new NeuralNetwork(Dim, Hidden, Activation, Table, RowOf, Rows);
+        var copy = new NeuralNetwork(Dim, Hidden, Activation, Norm, Table, RowOf, Rows);
         copy.CopyFrom(this);
         return copy;
     }

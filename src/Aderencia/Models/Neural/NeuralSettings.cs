@@ -7,14 +7,24 @@ public enum HiddenActivation
     Tanh,
 }
 
+/// <summary>How the bag of column embeddings is scaled by the row's active-column count n.</summary>
+public enum BagNorm
+{
+    /// <summary>Divide by n, as fastText averages its words.</summary>
+    Mean,
+
+    /// <summary>Divide by √n: long rows weigh more, but sublinearly.</summary>
+    Sqrt,
+}
+
 /// <summary>The neural learner's hyper-parameters, read from <see cref="FitOptions.Parameters"/> (documented in docs/models.md).</summary>
 public sealed record NeuralSettings
 {
-    public static readonly string[] Keys = ["dim", "epochs", "lr", "hidden", "activation", "buckets", "hogwild", "threads", "patience"];
+    public static readonly string[] Keys = ["dim", "epochs", "lr", "hidden", "activation", "buckets", "hogwild", "threads", "patience", "norm"];
 
     public int Dim { get; init; } = 16;
     public int Epochs { get; init; } = 30;
-    public double LearningRate { get; init; } = 0.2;
+    public double LearningRate { get; init; } = 0.6;
     public int Hidden { get; init; }
     public HiddenActivation Activation { get; init; } = HiddenActivation.Relu;
 
@@ -27,6 +37,8 @@ public sealed record NeuralSettings
 
     /// <summary>Epochs without a better validation loss before stopping.</summary>
     public int Patience { get; init; } = 5;
+
+    public BagNorm Norm { get; init; } = BagNorm.Mean;
 
     public static NeuralSettings From(FitOptions options)
     {
@@ -44,6 +56,12 @@ public sealed record NeuralSettings
                 "relu" => HiddenActivation.Relu,
                 "tanh" => HiddenActivation.Tanh,
                 var a => throw new ArgumentException($"learner parameter activation={a} is not one of: relu, tanh"),
+            },
+            Norm = p.GetString("norm", "mean").ToLowerInvariant() switch
+            {
+                "mean" => BagNorm.Mean,
+                "sqrt" => BagNorm.Sqrt,
+                var n => throw new ArgumentException($"learner parameter norm={n} is not one of: mean, sqrt"),
             },
             Buckets = p.GetInt("buckets", s.Buckets),
             Hogwild = p.GetBool("hogwild", s.Hogwild),

@@ -11,8 +11,8 @@ public sealed record TreeSettings
     /// <summary>Boosting rounds (each grows one tree per level).</summary>
     public int Rounds { get; init; } = 300;
     public double LearningRate { get; init; } = 0.05;
-    public int MaxDepth { get; init; } = 4;
-    public int MinSamplesLeaf { get; init; } = 20;
+    public int MaxDepth { get; init; } = 3;
+    public int MinSamplesLeaf { get; init; } = 40;
     public double L2 { get; init; } = 1.0;
     public double Subsample { get; init; } = 0.8;
     public int MaxBins { get; init; } = 255;
