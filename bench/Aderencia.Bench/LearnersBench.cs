@@ -68,6 +68,9 @@ internal static class LearnersBench
             foreach (var config in configs)
             {
                 var options = new TrainOptions { Type = config.Type, Parameters = config.Parameters };
+                // earlier configs' garbage would otherwise count toward this one's peak working set
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
                 var cost = CostTracker.Start("train");
                 var model = AdherenceModel.Train(parts.Train, parts.Eval, options);
                 var trained = cost.Stop();
