@@ -7,6 +7,7 @@ try
         "read" => ReadBench.Run(Args.Rows(args, [42_046, 500_000])),
         "train" => TrainBench.Run(Args.Rows(args, [3_600, 42_046])),
         "overhead" => OverheadBench.Run(OverheadArgs.Parse(args)),
+        "learners" => LearnersBench.Run(LearnersBench.Parse(args).Configs, LearnersBench.Parse(args).Rows),
         ReadBench.ChildCommand => ReadBench.Child(args[1..]),
         _ => Usage(),
     };
@@ -19,6 +20,7 @@ catch (ArgumentException e)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Aderencia.Bench read [--rows N]... | train [--rows N]... | overhead [--seconds 30] [--interval 1] [--rounds 10]");
+    Console.Error.WriteLine("usage: Aderencia.Bench read [--rows N]... | train [--rows N]... | overhead [--seconds 30] [--interval 1] [--rounds 10] | " +
+                            "learners [--type T [--param K=V]...]... [--rows N]...");
     return 2;
 }

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Aderencia.Models.Neural;
+using Aderencia.Models.Trees;
 
 namespace Aderencia.Models;
 
@@ -9,6 +11,8 @@ public static class ModelRegistry
     {
         [LogisticRegression.TypeName] = LogisticRegression.Load,
         [OrdinalLogistic.TypeName] = OrdinalLogistic.Load,
+        [NeuralClassifier.TypeName] = NeuralClassifier.Load,
+        [GradientBoostedTrees.TypeName] = GradientBoostedTrees.Load,
     };
 
     public static IEnumerable<string> Types => Loaders.Keys.Order(StringComparer.Ordinal);
@@ -20,6 +24,8 @@ public static class ModelRegistry
     {
         LogisticRegression.TypeName => new LogisticRegression(),
         OrdinalLogistic.TypeName => new OrdinalLogistic(),
+        NeuralClassifier.TypeName => new NeuralClassifier(),
+        GradientBoostedTrees.TypeName => new GradientBoostedTrees(),
         _ => throw new ArgumentException($"unknown learner '{type}'; choose one of: {string.Join(", ", Types)}"),
     };
 
