@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Aderencia.Models.Ensemble;
+using Aderencia.Models.Graph;
 
 namespace Aderencia.Models;
 
@@ -9,6 +11,8 @@ public static class ModelRegistry
     {
         [LogisticRegression.TypeName] = LogisticRegression.Load,
         [OrdinalLogistic.TypeName] = OrdinalLogistic.Load,
+        [KnnClassifier.TypeName] = KnnClassifier.Load,
+        [EnsembleClassifier.TypeName] = EnsembleClassifier.Load,
     };
 
     public static IEnumerable<string> Types => Loaders.Keys.Order(StringComparer.Ordinal);
@@ -20,6 +24,8 @@ public static class ModelRegistry
     {
         LogisticRegression.TypeName => new LogisticRegression(),
         OrdinalLogistic.TypeName => new OrdinalLogistic(),
+        KnnClassifier.TypeName => new KnnClassifier(),
+        EnsembleClassifier.TypeName => new EnsembleClassifier(),
         _ => throw new ArgumentException($"unknown learner '{type}'; choose one of: {string.Join(", ", Types)}"),
     };
 
