@@ -37,7 +37,7 @@ public sealed class TeacherLabelsTests
 
         Assert.Equal("Nivel_Previsto", teacher.LevelColumn);
         Assert.Equal(8, teacher.Rows);
-        Assert.Equal([3L, 7L, 8L], rejects.Rows.Select(r => r.Row).Order());
+        Assert.Equal([6L, 7L, 8L], rejects.Rows.Select(r => r.Row).Order());
         Assert.Contains(rejects.Rows, r => r.Reason.Contains("already labelled ALTA"));
         Assert.Equal("teacher:" + Fingerprint.OfFile(path), teacher.Provenance);
 
