@@ -46,10 +46,22 @@ internal static class GraphBench
             table.Add(config, Format.Seconds(trainSeconds), Format.Count(rate), Format.KiB(bytes),
                 $"{Format.Count(count.Total)} ({Format.Count(count.Trainable)} fitted)", eval, Format.Score(test));
             Console.Error.WriteLine($"{config}: {model.Classifier.LastFit?.StopReason}");
+            if (model.Classifier is Aderencia.Models.Graph.KnnClassifier knn) Console.Error.WriteLine(IndexStats(knn.Index, x));
         }
         Console.WriteLine($"sample grouped split: train {parts.Train.Count:N0} / eval {parts.Eval.Count:N0} / test {parts.Test.Count:N0} pairs");
         Console.WriteLine(table);
         return 0;
+    }
+
+    /// <summary>Stored values per row, and how many stored rows a query reaches (similarity &gt; 0) on average.</summary>
+    private static string IndexStats(Aderencia.Models.Graph.NeighbourIndex index, Aderencia.Features.SparseMatrix x)
+    {
+        var rows = new int[index.RowCount];
+        var sims = new float[index.RowCount];
+        long reached = 0;
+        for (int r = 0; r < x.RowCount; r++) reached += index.Search(x.RowIndices(r), x.RowValues(r), rows, sims);
+        return $"  index: {index.RowCount:N0} rows, {index.NonZeroCount / (double)index.RowCount:F0} stored values per row; " +
+               $"a test query reaches {reached / (double)x.RowCount:F0} stored rows on average";
     }
 
     /// <summary>"a=1,b=x,y" → ["a=1", "b=x,y"]: a comma starts a new item only when NAME= follows it.</summary>
