@@ -8,6 +8,7 @@ try
         "train" => TrainBench.Run(Args.Rows(args, [3_600, 42_046])),
         "overhead" => OverheadBench.Run(OverheadArgs.Parse(args)),
         "learners" => LearnersBench.Run(LearnersBench.Parse(args).Configs, LearnersBench.Parse(args).Rows),
+        "graph" => GraphBench.Run(args[1..]),
         ReadBench.ChildCommand => ReadBench.Child(args[1..]),
         _ => Usage(),
     };
@@ -21,6 +22,6 @@ catch (ArgumentException e)
 static int Usage()
 {
     Console.Error.WriteLine("usage: Aderencia.Bench read [--rows N]... | train [--rows N]... | overhead [--seconds 30] [--interval 1] [--rounds 10] | " +
-                            "learners [--type T [--param K=V]...]... [--rows N]...");
+                            "learners [--type T [--param K=V]...]... [--rows N]... | graph [TYPE[:NAME=VALUE,...]]...");
     return 2;
 }

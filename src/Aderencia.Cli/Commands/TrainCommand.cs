@@ -25,11 +25,12 @@ internal static class TrainCommand
         var quantize = new Option<string>("--quantize") { Description = "Weight storage: f32, f16 or int8 (the accuracy change is reported).", DefaultValueFactory = _ => "f32" };
         var json = new Option<string?>("--json") { Description = "Also write the test-part evaluation as JSON." };
         var report = new Option<string?>("--report") { Description = "Also write a report of the test-part evaluation: .html (charts) or .md." };
+        var teacher = new Option<string?>("--teacher-labels") { Description = "Train on a teacher's levels (table with hash_id, tema_id, nivel_previsto/modelo_nivel/nivel/label) instead of the file's own." };
         var param = new Option<string[]>("--param") { Description = "Learner hyper-parameter NAME=VALUE (repeatable; see docs/models.md for each learner's keys).", AllowMultipleArgumentsPerToken = false };
         var cmd = new Command("train",
             "Train a grader. With --protocol leandl2025 or grouped it trains on train, tunes on eval and reports on test; " +
             "with none it trains on every row (tuning on an internal held-out tenth).")
-        { data, model, protocol, type, seed, c, weights, noTune, bits, quantize, json, param, report };
+        { data, model, protocol, type, seed, c, weights, noTune, bits, quantize, json, param, report, teacher };
         var tracking = RunTracking.AddTo(cmd);
         cmd.SetAction(r => CliErrors.Run(() =>
         {
@@ -44,7 +45,7 @@ internal static class TrainCommand
                 Parameters = LearnerParameters.Parse(r.GetValue(param) ?? []),
             };
             if (r.GetValue(report) is { } reportPath) _ = Reports.ReportFile.IsMarkdown(reportPath); // a bad extension fails before training
-            var run = new TrainRun(r.GetValue(data)!, SplitProtocols.Parse(r.GetValue(protocol)!), r.GetValue(seed), options);
+            var run = new TrainRun(r.GetValue(data)!, SplitProtocols.Parse(r.GetValue(protocol)!), r.GetValue(seed), options) { TeacherLabelsPath = r.GetValue(teacher) };
             run.Execute(r.GetValue(model)!, ParseEncoding(r.GetValue(quantize)!), r.GetValue(json), tracking.Begin(r, "train"), r.GetValue(report));
             return 0;
         }));
@@ -74,12 +75,22 @@ internal sealed class TrainRun(string dataPath, SplitProtocol protocol, ulong se
     public EvaluationResult? TestResult { get; private set; }
     public DataParts? Parts { get; private set; }
 
+    /// <summary>Distillation: train on these levels (see <see cref="TeacherLabels"/>) instead of the file's own.</summary>
+    public string? TeacherLabelsPath { get; init; }
+
     public void Execute(string modelPath, SectionEncoding encoding, string? jsonPath, RunSession session, string? reportPath = null)
     {
         var rejects = new RejectSink();
         var sw = Stopwatch.StartNew();
         var data = ChallengeDataset.Load(dataPath, rejects);
+        var teacher = TeacherLabelsPath is { } tl ? TeacherLabels.Load(tl, rejects) : null;
+        var join = teacher?.Apply(data);
         DataCommands.ReportRejects(modelPath, rejects);
+        if (join is not null)
+        {
+            Console.WriteLine(join);
+            data = join.Data;
+        }
         var parts = Parts = DataParts.From(data, protocol, seed);
         Console.WriteLine($"data: {data.Pairs.Count:N0} pairs, {data.Productions.Count:N0} theses, {data.Themes.Count:N0} themes ({sw.Elapsed.TotalSeconds:F2} s); " +
                           $"{protocol.Name()} split: train {parts.Train.Count:N0} / eval {parts.Eval.Count:N0} / test {parts.Test.Count:N0}");
@@ -96,6 +107,7 @@ internal sealed class TrainRun(string dataPath, SplitProtocol protocol, ulong se
             ["pairs"] = data.Pairs.Count,
         };
         model.Card["train_cost"] = CostCard.ToJson(measured);
+        if (teacher is not null) model.Card["labels"] = teacher.Provenance;
         Console.WriteLine($"trained {model.Type} in {measured.WallSeconds:F2} s (cpu {measured.CpuSeconds:F2} s, peak {measured.PeakWorkingSetBytes / 1048576.0:F0} MB, {measured.EnergyKwh:G3} kWh)");
         if (parts.Test.Count > 0)
         {
@@ -109,6 +121,7 @@ internal sealed class TrainRun(string dataPath, SplitProtocol protocol, ulong se
                 Reports.ReportFile.WriteEvaluation(reportPath, result, $"{model.Type} on the test part of {Path.GetFileName(dataPath)}",
                     [$"{protocol.Name()} split, seed {seed}: train {parts.Train.Count:N0} / eval {parts.Eval.Count:N0} / test {parts.Test.Count:N0} pairs.", measured.Summary()]);
             if (encoding != SectionEncoding.Float32) PrintQuantization(model, parts.Test, options.Threads);
+            if (join is not null) PrintTeacherAgreement(model, parts.Test, join, options.Threads);
         }
         model.Save(modelPath, encoding);
         Console.WriteLine($"model: {modelPath} ({new FileInfo(modelPath).Length / 1024.0:F0} KiB, {encoding})");
@@ -150,6 +163,16 @@ internal sealed class TrainRun(string dataPath, SplitProtocol protocol, ulong se
         featurize.Complete();
         iterations.Complete();
         return model;
+    }
+
+    private static void PrintTeacherAgreement(AdherenceModel model, IReadOnlyList<Domain.LabeledPair> test, TeacherJoin join, int threads)
+    {
+        var predicted = model.Score(test.Select(p => p.Pair).ToList(), threads).Levels;
+        var a = TeacherAgreement.Compute(test, predicted, join.Gold);
+        Console.WriteLine($"agreement with the teacher: {a.VsTeacher}");
+        if (a.VsGold is not null) Console.WriteLine($"model vs gold (modelo_nivel): {a.VsGold}");
+        if (a.TeacherVsGold is not null) Console.WriteLine($"teacher vs gold, same pairs: {a.TeacherVsGold}");
+        model.Card["teacher_agreement"] = a.ToJson();
     }
 
     private static void PrintQuantization(AdherenceModel model, IReadOnlyList<Domain.LabeledPair> test, int threads)

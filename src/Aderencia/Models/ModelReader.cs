@@ -22,6 +22,20 @@ public sealed class ModelReader
         IndexSections(sectionsAt, sectionsEnd);
     }
 
+    private ModelReader(ModelReader parent, string prefix, JsonObject learner)
+    {
+        Path = parent.Path;
+        _bytes = parent._bytes;
+        Header = parent.Header;
+        Learner = learner;
+        _sections = new Dictionary<string, Section>(StringComparer.Ordinal);
+        foreach (var (name, s) in parent._sections)
+            if (name.StartsWith(prefix + ".", StringComparison.Ordinal)) _sections[name[(prefix.Length + 1)..]] = s;
+    }
+
+    /// <summary>A view of the sections written by <see cref="ModelWriter.AddNested"/> under <paramref name="prefix"/>, with the member's own learner entry.</summary>
+    public ModelReader Nested(string prefix, JsonObject learner) => new(this, prefix, learner);
+
     public string Path { get; }
     public JsonObject Header { get; }
     public JsonObject Learner { get; }

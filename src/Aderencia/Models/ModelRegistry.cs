@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using Aderencia.Models.Neural;
 using Aderencia.Models.Trees;
+using Aderencia.Models.Ensemble;
+using Aderencia.Models.Graph;
 
 namespace Aderencia.Models;
 
@@ -13,6 +15,8 @@ public static class ModelRegistry
         [OrdinalLogistic.TypeName] = OrdinalLogistic.Load,
         [NeuralClassifier.TypeName] = NeuralClassifier.Load,
         [GradientBoostedTrees.TypeName] = GradientBoostedTrees.Load,
+        [KnnClassifier.TypeName] = KnnClassifier.Load,
+        [EnsembleClassifier.TypeName] = EnsembleClassifier.Load,
     };
 
     public static IEnumerable<string> Types => Loaders.Keys.Order(StringComparer.Ordinal);
@@ -26,6 +30,8 @@ public static class ModelRegistry
         OrdinalLogistic.TypeName => new OrdinalLogistic(),
         NeuralClassifier.TypeName => new NeuralClassifier(),
         GradientBoostedTrees.TypeName => new GradientBoostedTrees(),
+        KnnClassifier.TypeName => new KnnClassifier(),
+        EnsembleClassifier.TypeName => new EnsembleClassifier(),
         _ => throw new ArgumentException($"unknown learner '{type}'; choose one of: {string.Join(", ", Types)}"),
     };
 

@@ -20,6 +20,29 @@ public sealed class ModelWriter
     internal IReadOnlyList<(string Name, byte[] Bytes)> Sections => _sections;
 
     /// <summary>
+    /// Adds every section of <paramref name="member"/> under "<paramref name="prefix"/>.name" (a learner made of
+    /// learners, e.g. an ensemble, stores each member this way; <see cref="ModelReader.Nested"/> reads them back).
+    /// </summary>
+    public void AddNested(string prefix, ModelWriter member)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(prefix);
+        foreach (var (name, bytes) in member._sections)
+        {
+            string full = prefix + "." + name;
+            foreach (var s in _sections)
+                if (s.Name == full) throw new ArgumentException($"section '{full}' was added twice");
+            var nameBytes = Encoding.UTF8.GetBytes(full);
+            if (nameBytes.Length > ushort.MaxValue) throw new ArgumentException("section name too long", nameof(prefix));
+            int oldName = 2 + BinaryPrimitives.ReadUInt16LittleEndian(bytes);
+            var renamed = new byte[2 + nameBytes.Length + bytes.Length - oldName];
+            BinaryPrimitives.WriteUInt16LittleEndian(renamed, (ushort)nameBytes.Length);
+            nameBytes.CopyTo(renamed, 2);
+            bytes.AsSpan(oldName).CopyTo(renamed.AsSpan(2 + nameBytes.Length));
+            _sections.Add((full, renamed));
+        }
+    }
+
+    /// <summary>
     /// Adds a section. Values are grouped in runs of <paramref name="stride"/> (e.g. the 3 class weights of one
     /// column); when most groups are all zero, only the non-zero groups and their indices are stored.
     /// </summary>
