@@ -44,6 +44,9 @@ internal sealed class RunSession(string command, CostOptions costs, string? emis
         return m;
     }
 
+    /// <summary>Keeps a stage measured elsewhere (compare measures its own) for the run's record.</summary>
+    public void Add(CostMeasurement measured) => _stages.Add(measured);
+
     /// <summary>Prints the cost line and records the run (config, data file, metrics, model file).</summary>
     public void Finish(JsonObject config, string? dataPath, JsonObject? metrics = null, string? modelPath = null)
     {

@@ -35,6 +35,8 @@ internal sealed class RunTracking
         DefaultValueFactory = _ => CostOptions.Default.SampleInterval.TotalSeconds,
     };
 
+    private bool _registryOnly;
+
     /// <summary>Adds the shared options to <paramref name="command"/>.</summary>
     public static RunTracking AddTo(Command command)
     {
@@ -44,8 +46,19 @@ internal sealed class RunTracking
         return t;
     }
 
+    /// <summary>Adds only the registry options, for a command that writes its own emissions.csv (compare).</summary>
+    public static RunTracking AddRegistryTo(Command command)
+    {
+        var t = new RunTracking { _registryOnly = true };
+        command.Options.Add(t._runsDb);
+        command.Options.Add(t._noRecord);
+        return t;
+    }
+
     public RunSession Begin(ParseResult r, string command)
     {
+        if (_registryOnly)
+            return new RunSession(command, CostOptions.Default, null, RunRecorder.FromEnvironment(r.GetValue(_runsDb), r.GetValue(_noRecord)));
         double interval = r.GetValue(_interval);
         if (!(interval > 0)) throw new ArgumentException($"--sample-interval must be a positive number of seconds, not {interval}");
         var costs = new CostOptions

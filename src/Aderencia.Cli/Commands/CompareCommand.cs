@@ -20,8 +20,10 @@ internal static class CompareCommand
             "Train and evaluate several models on the same split, measuring time, memory, size, energy and CO2; " +
             "rank them by macro-F1, mark the Pareto front of macro-F1 vs energy and write the reports.")
         { data, protocol, seed, config, output };
+        var tracking = RunTracking.AddRegistryTo(cmd);
         cmd.SetAction(r => CliErrors.Run(() =>
         {
+            var session = tracking.Begin(r, "compare");
             var models = r.GetValue(config) is { } configPath ? CompareConfigFile.Load(configPath) : CompareDefaults.Models();
             var path = r.GetValue(data) ?? SampleData.PairsPath;
             var name = r.GetValue(data) is null ? "embedded LeanDL sample" : Path.GetFileName(path);
@@ -34,6 +36,16 @@ internal static class CompareCommand
             PrintRanking(outcome.Comparison);
             Console.WriteLine();
             Console.WriteLine($"{outcome.Comparison.Models.Count} models in {outcome.Comparison.Context.TotalSeconds:F1} s; wrote {string.Join(", ", files)}");
+            foreach (var m in outcome.Measurements) session.Add(m);
+            var record = new System.Text.Json.Nodes.JsonObject
+            {
+                ["protocol"] = r.GetValue(protocol),
+                ["seed"] = r.GetValue(seed),
+                ["config"] = r.GetValue(config) is { } cp ? Path.GetFullPath(cp) : "default list",
+                ["models"] = new System.Text.Json.Nodes.JsonArray(models.Select(m => (System.Text.Json.Nodes.JsonNode)m.Name).ToArray()),
+            };
+            var ranking = System.Text.Json.Nodes.JsonNode.Parse(RankingJson.Serialize(outcome.Comparison))?.AsObject();
+            session.Finish(record, r.GetValue(data), ranking);
             return 0;
         }));
         return cmd;
