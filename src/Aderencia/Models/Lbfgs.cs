@@ -29,10 +29,12 @@ internal static class Lbfgs
 
     /// <param name="x">Start point on entry, minimizer on return.</param>
     /// <param name="onIteration">Called after each iteration; return false to stop.</param>
+    /// <param name="threads">Cores for the vector algebra over the parameters (results do not depend on it).</param>
     public static LbfgsResult Minimize(IDifferentiableFunction f, double[] x, int memory, int maxIterations, double gradientTolerance,
-        Func<LbfgsIteration, bool>? onIteration = null)
+        Func<LbfgsIteration, bool>? onIteration = null, int threads = 1)
     {
         int n = f.Dimension;
+        var v = new ChunkedVectors(n, threads);
         var answer = x;
         if (x.Length != n) throw new ArgumentException($"start point has {x.Length} values, the objective {n}");
         var g = new double[n];
@@ -57,36 +59,36 @@ internal static class Lbfgs
             for (int i = 0; i < stored; i++)
             {
                 int j = (newest - i + memory) % memory;
-                alpha[j] = rho[j] * TensorPrimitives.Dot<double>(s[j], d);
-                TensorPrimitives.MultiplyAdd<double>(y[j], -alpha[j], d, d);
+                alpha[j] = rho[j] * v.Dot(s[j], d);
+                v.MultiplyAdd(y[j], -alpha[j], d, d);
             }
             if (stored > 0)
             {
-                double gamma = TensorPrimitives.Dot<double>(s[newest], y[newest]) / TensorPrimitives.Dot<double>(y[newest], y[newest]);
-                TensorPrimitives.Multiply<double>(d, gamma, d);
+                double gamma = v.Dot(s[newest], y[newest]) / v.Dot(y[newest], y[newest]);
+                v.Multiply(d, gamma, d);
             }
             for (int i = stored - 1; i >= 0; i--)
             {
                 int j = (newest - i + memory) % memory;
-                double beta = rho[j] * TensorPrimitives.Dot<double>(y[j], d);
-                TensorPrimitives.MultiplyAdd<double>(s[j], alpha[j] - beta, d, d);
+                double beta = rho[j] * v.Dot(y[j], d);
+                v.MultiplyAdd(s[j], alpha[j] - beta, d, d);
             }
-            TensorPrimitives.Negate<double>(d, d);
+            v.Multiply(d, -1.0, d);
 
-            double slope = TensorPrimitives.Dot<double>(d, g);
+            double slope = v.Dot(d, g);
             if (!(slope < 0))
             {
                 // Not a descent direction (numerical trouble): restart from steepest descent.
                 stored = 0;
-                TensorPrimitives.Negate<double>(g, d);
-                slope = -TensorPrimitives.Dot<double>(g, g);
+                v.Multiply(g, -1.0, d);
+                slope = -v.Dot(g, g);
             }
 
             double step = stored == 0 ? Math.Min(1.0, 1.0 / Math.Sqrt(-slope)) : 1.0;
             double fNew;
             while (true)
             {
-                TensorPrimitives.MultiplyAdd<double>(d, step, x, xNew);
+                v.MultiplyAdd(d, step, x, xNew);
                 fNew = f.Evaluate(xNew, gNew);
                 evaluations++;
                 if (fNew <= fx + Armijo * step * slope) break;
@@ -102,10 +104,10 @@ internal static class Lbfgs
             int slot = (newest + 1) % memory;
             s[slot] ??= new double[n];
             y[slot] ??= new double[n];
-            TensorPrimitives.Subtract<double>(xNew, x, s[slot]);
-            TensorPrimitives.Subtract<double>(gNew, g, y[slot]);
-            double sy = TensorPrimitives.Dot<double>(s[slot], y[slot]);
-            if (sy > 1e-12 * TensorPrimitives.Dot<double>(y[slot], y[slot]))
+            v.Subtract(xNew, x, s[slot]);
+            v.Subtract(gNew, g, y[slot]);
+            double sy = v.Dot(s[slot], y[slot]);
+            if (sy > 1e-12 * v.Dot(y[slot], y[slot]))
             {
                 rho[slot] = 1.0 / sy;
                 newest = slot;

@@ -34,7 +34,7 @@ internal static class LinearTrainer
                 progress(new FitProgress(it.Iteration, it.Value, it.GradientMax, (double)x.RowCount * it.Evaluations / clock.Elapsed.TotalSeconds, vloss));
                 return true;
             };
-        var r = Lbfgs.Minimize(objective, p, options.Memory, options.MaxIterations, options.Tolerance, report);
+        var r = Lbfgs.Minimize(objective, p, options.Memory, options.MaxIterations, options.Tolerance, report, options.Threads);
         var summary = new FitSummary(r.Iterations, r.Evaluations, r.Value, r.Stop.ToString(), clock.Elapsed.TotalSeconds, data.Columns);
         return new Result(p, data.Original, summary);
     }
