@@ -8,4 +8,5 @@ root.Subcommands.Add(TrainCommand.Build());
 root.Subcommands.Add(EvaluateCommand.Build());
 root.Subcommands.Add(PredictCommand.Build());
 root.Subcommands.Add(MapCommand.Build());
+root.Subcommands.Add(ServeCommand.Build());
 return root.Parse(args).Invoke();
