@@ -43,7 +43,7 @@ public static class AderenciaServer
             WriteTimeoutResponse = ctx => Problems.Write(ctx, StatusCodes.Status504GatewayTimeout, "Request timed out",
                 $"the request took longer than {settings.RequestTimeout.TotalSeconds:0.###} s; send fewer pairs or retry later"),
         });
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default));
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Api));
         var metrics = new ServerMetrics();
         builder.Services.AddSingleton(metrics);
         builder.Services.AddSingleton(new Grader(model, catalog, metrics, settings.Concurrency));

@@ -21,19 +21,19 @@ internal static class ApiEndpoints
         app.MapGet("/{file}", (string file) => Asset(file));
         app.MapGet("/healthz", () => Results.Json(
             new HealthResponse("ok", grader.Model.Type, grader.Catalog.All.Count, Stopwatch.GetElapsedTime(started).TotalSeconds),
-            ServerJsonContext.Default.HealthResponse));
+            ServerJsonContext.Api.HealthResponse));
         app.MapGet("/metrics", () => Results.Text(metrics.Render(), "text/plain; version=0.0.4; charset=utf-8"));
 
         var v1 = app.MapGroup("/v1");
         v1.MapGet("/model", () => Results.Text(card, "application/json; charset=utf-8"));
         v1.MapGet("/ufs", () => Results.Json(
-            Ufs.All.Select(u => new UfInfo(u.Name, u.Code, grader.Catalog.CountFor(u.Name))).ToArray(), ServerJsonContext.Default.UfInfoArray));
+            Ufs.All.Select(u => new UfInfo(u.Name, u.Code, grader.Catalog.CountFor(u.Name))).ToArray(), ServerJsonContext.Api.UfInfoArray));
         v1.MapGet("/themes", (HttpRequest request) =>
         {
             string? uf = request.Query["uf"].FirstOrDefault() is { Length: > 0 } u ? ThesisReader.ResolveUf(u) : null;
             var themes = uf is null ? grader.Catalog.All : grader.Catalog.ForUf(uf);
             var infos = themes.Select(t => new ThemeInfo(t.Id, t.Name, t.Uf, Ufs.CodeOf(t.Uf) ?? "", t.MacroTheme, t.Keywords)).ToArray();
-            return Results.Json(new ThemesResponse(uf, infos.Length, infos), ServerJsonContext.Default.ThemesResponse);
+            return Results.Json(new ThemesResponse(uf, infos.Length, infos), ServerJsonContext.Api.ThemesResponse);
         });
         v1.MapPost("/map", async (HttpContext ctx) =>
         {
@@ -41,7 +41,7 @@ internal static class ApiEndpoints
             using var doc = await JsonBody.ReadAsync(ctx.Request, settings.MaxBodyBytes, ctx.RequestAborted);
             var thesis = ThesisReader.Read(doc.RootElement, fallbackId: "");
             var result = await grader.MapAsync(thesis, justify, ctx.RequestAborted);
-            return Results.Json(result, ServerJsonContext.Default.MapResponse);
+            return Results.Json(result, ServerJsonContext.Api.MapResponse);
         });
         v1.MapPost("/pairs", async (HttpContext ctx) =>
         {
@@ -49,7 +49,7 @@ internal static class ApiEndpoints
             using var doc = await JsonBody.ReadAsync(ctx.Request, settings.MaxBodyBytes, ctx.RequestAborted);
             var pairs = ReadPairs(doc.RootElement, grader.Catalog, settings.MaxPairs);
             var result = await grader.PairsAsync(pairs, justify, ctx.RequestAborted);
-            return Results.Json(result, ServerJsonContext.Default.PairsResponse);
+            return Results.Json(result, ServerJsonContext.Api.PairsResponse);
         });
     }
 

@@ -11,8 +11,8 @@ public sealed record ServeSettings
     /// <summary>When set, every /v1 call must send it as X-Api-Key or Authorization: Bearer.</summary>
     public string? ApiKey { get; init; }
 
-    /// <summary>Largest request body accepted (413 above it).</summary>
-    public long MaxBodyBytes { get; init; } = 4 * 1024 * 1024;
+    /// <summary>Largest request body accepted (413 above it): room for a full batch of challenge rows (~5 KiB each).</summary>
+    public long MaxBodyBytes { get; init; } = 8 * 1024 * 1024;
 
     /// <summary>Most pairs in one POST /v1/pairs (413 above it).</summary>
     public int MaxPairs { get; init; } = 1000;

@@ -1,3 +1,6 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
 using System.Text.Json.Serialization;
 
 namespace Aderencia.Server;
@@ -9,4 +12,12 @@ namespace Aderencia.Server;
 [JsonSerializable(typeof(ThemesResponse))]
 [JsonSerializable(typeof(UfInfo[]))]
 [JsonSerializable(typeof(HealthResponse))]
-internal sealed partial class ServerJsonContext : JsonSerializerContext;
+internal sealed partial class ServerJsonContext : JsonSerializerContext
+{
+    /// <summary>Accented Portuguese written as is (only HTML-sensitive characters escaped).</summary>
+    public static ServerJsonContext Api { get; } = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    });
+}
