@@ -6,6 +6,7 @@ try
     {
         "read" => ReadBench.Run(Args.Rows(args, [42_046, 500_000])),
         "train" => TrainBench.Run(Args.Rows(args, [3_600, 42_046])),
+        "serve" => ServeBench.Run(args[1..]),
         ReadBench.ChildCommand => ReadBench.Child(args[1..]),
         _ => Usage(),
     };
@@ -18,6 +19,6 @@ catch (ArgumentException e)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Aderencia.Bench read [--rows N]... | train [--rows N]...");
+    Console.Error.WriteLine("usage: Aderencia.Bench read [--rows N]... | train [--rows N]... | serve [--seconds 30] [--connections 16]");
     return 2;
 }
