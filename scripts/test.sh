@@ -9,6 +9,10 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
+# needs: chromium for the browser test of the web page (tests/Aderencia.Tests/Browser); skipped without it unless CI=true.
+command -v chromium >/dev/null 2>&1 || (sudo -n apt-get install -y chromium || apt-get install -y chromium) >/dev/null 2>&1 \
+  || echo "test.sh: could not install chromium; the browser test will be skipped (or fail under CI=true)" >&2
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build Aderencia.slnx -c Release -v quiet -nologo
 dotnet test Aderencia.slnx -c Release --no-build -v quiet -nologo --logger "console;verbosity=minimal" "$@"

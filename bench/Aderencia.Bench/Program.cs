@@ -9,6 +9,7 @@ try
         "overhead" => OverheadBench.Run(OverheadArgs.Parse(args)),
         "learners" => LearnersBench.Run(LearnersBench.Parse(args).Configs, LearnersBench.Parse(args).Rows),
         "graph" => GraphBench.Run(args[1..]),
+        "serve" => ServeBench.Run(args[1..]),
         ReadBench.ChildCommand => ReadBench.Child(args[1..]),
         _ => Usage(),
     };
@@ -22,6 +23,6 @@ catch (ArgumentException e)
 static int Usage()
 {
     Console.Error.WriteLine("usage: Aderencia.Bench read [--rows N]... | train [--rows N]... | overhead [--seconds 30] [--interval 1] [--rounds 10] | " +
-                            "learners [--type T [--param K=V]...]... [--rows N]... | graph [TYPE[:NAME=VALUE,...]]...");
+                            "learners [--type T [--param K=V]...]... [--rows N]... | graph [TYPE[:NAME=VALUE,...]]... | serve [--seconds 30] [--connections 16]");
     return 2;
 }

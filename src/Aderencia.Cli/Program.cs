@@ -10,4 +10,5 @@ root.Subcommands.Add(PredictCommand.Build());
 root.Subcommands.Add(MapCommand.Build());
 root.Subcommands.Add(CompareCommand.Build());
 root.Subcommands.Add(RunsCommand.Build());
+root.Subcommands.Add(ServeCommand.Build());
 return root.Parse(args).Invoke();
