@@ -23,6 +23,7 @@ public static class AderenciaServer
     {
         settings.Validate();
         var catalog = new ThemeCatalog(themes);
+        model.Featurizer.UseThemes(catalog.All);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(settings.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         builder.WebHost.ConfigureKestrel(k =>

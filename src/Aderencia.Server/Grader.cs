@@ -1,6 +1,7 @@
 using Aderencia.Domain;
 using Aderencia.Explain;
 using Aderencia.Features;
+using Aderencia.Models;
 using Aderencia.Pipeline;
 
 namespace Aderencia.Server;
@@ -30,7 +31,8 @@ public sealed class Grader(AdherenceModel model, ThemeCatalog catalog, ServerMet
         await _gate.WaitAsync(ct);
         try
         {
-            var scored = model.Score(pairs, threads: 1);
+            var batch = model.Featurizer.Featurize(pairs, themes, threads: 1);
+            var scored = model.Classifier.Predict(batch.Matrix, threads: 1);
             for (int i = 0; i < pairs.Length; i++)
             {
                 ct.ThrowIfCancellationRequested();
@@ -40,7 +42,7 @@ public sealed class Grader(AdherenceModel model, ThemeCatalog catalog, ServerMet
                 ThemeEvidence? evidence = null;
                 if (justify)
                 {
-                    var e = EvidenceCollector.Collect(model.Featurizer, model.Classifier, pairs[i], level, themes);
+                    var e = EvidenceCollector.Collect(model.Featurizer, model.Classifier, batch, i, level);
                     why = JustificationWriter.Write(level, e);
                     evidence = ToEvidence(e);
                 }
@@ -67,14 +69,15 @@ public sealed class Grader(AdherenceModel model, ThemeCatalog catalog, ServerMet
         await _gate.WaitAsync(ct);
         try
         {
-            var scored = model.Score(pairs, threads: 1);
+            var batch = model.Featurizer.Featurize(pairs, pairs.Select(p => p.Theme.Uf).Distinct().SelectMany(catalog.ForUf), threads: 1);
+            var scored = model.Classifier.Predict(batch.Matrix, threads: 1);
             for (int i = 0; i < pairs.Count; i++)
             {
                 ct.ThrowIfCancellationRequested();
                 var p = scored.Row(i);
                 var level = scored.Levels[i];
                 var pair = pairs[i];
-                string? why = justify ? model.Justify(pair, level, catalog.ForUf(pair.Theme.Uf)) : null;
+                string? why = justify ? model.Justify(batch, i, level) : null;
                 result[i] = new PairPrediction(i, pair.Production.Id, pair.Theme.Id, level.ChallengeLabel(), p[0], p[1], p[2], why);
             }
         }

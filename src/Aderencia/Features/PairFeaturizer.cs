@@ -110,6 +110,16 @@ public sealed class PairFeaturizer
 
     private int HashColumn(uint hash) => HashBase + FeatureHasher.Bucket(hash, Options.HashBits);
 
+    /// <summary>
+    /// Adds (or replaces, by id) themes in the catalogue so later batches that use them need not analyse them again,
+    /// e.g. a server's themes table. Not thread-safe: call before serving.
+    /// </summary>
+    public void UseThemes(IEnumerable<Theme> themes)
+    {
+        if (!IsFitted) throw new InvalidOperationException("the featurizer is not fitted");
+        foreach (var (id, profile) in CatalogWith(themes).ToList()) _catalog[id] = profile;
+    }
+
     private TermAnalyzer Rent() => _analyzers.TryTake(out var a) ? a : new TermAnalyzer();
 
     private void Return(TermAnalyzer analyzer) => _analyzers.Add(analyzer);
