@@ -81,11 +81,15 @@ internal static class ServeBench
                 {
                     using var response = await http.PostAsync(url, content);
                     await response.Content.CopyToAsync(Stream.Null);
-                    if (!response.IsSuccessStatusCode) Interlocked.Increment(ref errors);
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        if (Interlocked.Increment(ref errors) <= 3)
+                            Console.Error.WriteLine($"error: HTTP {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+                    }
                 }
-                catch (HttpRequestException)
+                catch (HttpRequestException e)
                 {
-                    Interlocked.Increment(ref errors);
+                    if (Interlocked.Increment(ref errors) <= 3) Console.Error.WriteLine($"error: {e.Message}");
                 }
                 mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             }

@@ -231,8 +231,9 @@ public sealed class PairFeaturizer
     /// </summary>
     private SparseMatrix Assemble(FeaturizedPairs batch, int threads)
     {
-        int d = DenseCount, n = batch.Count;
+        int n = batch.Count;
         var rowWorker = new int[n];
+        var rowChunk = new int[n];
         var rowOffset = new int[n];
         var rowLength = new int[n];
         var workers = new List<RowScratch>();
@@ -254,19 +255,19 @@ public sealed class PairFeaturizer
                 {
                     Row(thesis, batch.Catalog[batch.Pairs[i].Theme.Id], batch.Evidence[i], batch.RawDense(i), w);
                     rowWorker[i] = w.Id;
-                    (rowOffset[i], rowLength[i]) = w.Commit();
+                    (rowChunk[i], rowOffset[i], rowLength[i]) = w.Commit();
                 }
                 return w;
             }, _ => { });
         var rowStart = new int[n + 1];
-        for (int i = 0; i < n; i++) rowStart[i + 1] = rowStart[i] + rowLength[i];
+        for (int i = 0; i < n; i++) rowStart[i + 1] = checked(rowStart[i] + rowLength[i]);
         var indices = new int[rowStart[n]];
         var values = new float[rowStart[n]];
         Parallel.For(0, n, Parallelism(threads), i =>
         {
             var w = workers[rowWorker[i]];
-            w.OutColumns.AsSpan(rowOffset[i], rowLength[i]).CopyTo(indices.AsSpan(rowStart[i]));
-            w.OutValues.AsSpan(rowOffset[i], rowLength[i]).CopyTo(values.AsSpan(rowStart[i]));
+            w.Columns(rowChunk[i], rowOffset[i], rowLength[i]).CopyTo(indices.AsSpan(rowStart[i]));
+            w.Values(rowChunk[i], rowOffset[i], rowLength[i]).CopyTo(values.AsSpan(rowStart[i]));
         });
         return new SparseMatrix(rowStart, indices, values, ColumnCount);
     }

@@ -2,19 +2,19 @@ namespace Aderencia.Features;
 
 /// <summary>
 /// One worker's row under construction (unsorted column/value entries) and the finished rows it has committed,
-/// sorted and merged, back to back in growing buffers.
+/// sorted and merged, back to back in fixed-size chunks (no doubling slack, no copying as they grow).
 /// </summary>
 internal sealed class RowScratch
 {
+    private const int ChunkEntries = 1 << 18;
     private int[] _columns = new int[512];
     private float[] _values = new float[512];
     private int _count;
-    private int _committed;
+    private readonly List<int[]> _outColumns = [];
+    private readonly List<float[]> _outValues = [];
+    private int _used;
 
     public int Id { get; set; }
-
-    public int[] OutColumns { get; private set; } = [];
-    public float[] OutValues { get; private set; } = [];
 
     public void Clear() => _count = 0;
 
@@ -30,8 +30,8 @@ internal sealed class RowScratch
         _count++;
     }
 
-    /// <summary>Appends the current row, sorted by column with repeated columns summed, to the output buffers; returns where it went.</summary>
-    public (int Offset, int Length) Commit()
+    /// <summary>Appends the current row, sorted by column with repeated columns summed; returns where it went.</summary>
+    public (int Chunk, int Offset, int Length) Commit()
     {
         var cols = _columns.AsSpan(0, _count);
         var vals = _values.AsSpan(0, _count);
@@ -47,21 +47,23 @@ internal sealed class RowScratch
                 n++;
             }
         }
-        if (_committed + n > OutColumns.Length)
+        if (_outColumns.Count == 0 || _used + n > _outColumns[^1].Length)
         {
-            int size = Math.Max(_committed + n, Math.Max(4096, OutColumns.Length * 2));
-            var c = OutColumns;
-            var v = OutValues;
-            Array.Resize(ref c, size);
-            Array.Resize(ref v, size);
-            OutColumns = c;
-            OutValues = v;
+            int size = Math.Max(ChunkEntries, n);
+            _outColumns.Add(new int[size]);
+            _outValues.Add(new float[size]);
+            _used = 0;
         }
-        cols[..n].CopyTo(OutColumns.AsSpan(_committed));
-        vals[..n].CopyTo(OutValues.AsSpan(_committed));
-        int offset = _committed;
-        _committed += n;
+        int chunk = _outColumns.Count - 1;
+        cols[..n].CopyTo(_outColumns[chunk].AsSpan(_used));
+        vals[..n].CopyTo(_outValues[chunk].AsSpan(_used));
+        int offset = _used;
+        _used += n;
         _count = 0;
-        return (offset, n);
+        return (chunk, offset, n);
     }
+
+    public ReadOnlySpan<int> Columns(int chunk, int offset, int length) => _outColumns[chunk].AsSpan(offset, length);
+
+    public ReadOnlySpan<float> Values(int chunk, int offset, int length) => _outValues[chunk].AsSpan(offset, length);
 }

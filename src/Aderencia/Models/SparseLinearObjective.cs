@@ -1,4 +1,6 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Aderencia.Models;
 
@@ -103,15 +105,36 @@ internal sealed class SparseLinearObjective<TLoss> : IDifferentiableFunction whe
         var scores = _partialScores.AsSpan(p * _data.Rows * k, _data.Rows * k);
         scores.Clear();
         var colStart = _data.ColStart!;
-        var entries = _data.ColEntries!;
+        // Entries' rows are < Rows by construction, so the scatter below stays inside this partition's buffer.
+        ref double s0 = ref MemoryMarshal.GetReference(scores);
+        ref CompactData.Entry e0 = ref MemoryMarshal.GetArrayDataReference(_data.ColEntries!);
         for (int c = _partitionStart[p]; c < _partitionStart[p + 1]; c++)
         {
-            var w = x.AsSpan(c * k, k);
-            for (int j = colStart[c]; j < colStart[c + 1]; j++)
+            int end = colStart[c + 1];
+            if (k == 3)
             {
-                var s = scores.Slice(entries[j].Row * k, k);
-                double v = entries[j].Value;
-                for (int o = 0; o < k; o++) s[o] += w[o] * v;
+                double w0 = x[c * 3], w1 = x[c * 3 + 1], w2 = x[c * 3 + 2];
+                if (w0 == 0 && w1 == 0 && w2 == 0) continue;
+                for (int j = colStart[c]; j < end; j++)
+                {
+                    ref readonly var e = ref Unsafe.Add(ref e0, j);
+                    double v = e.Value;
+                    ref double s = ref Unsafe.Add(ref s0, e.Row * 3);
+                    s += w0 * v;
+                    Unsafe.Add(ref s, 1) += w1 * v;
+                    Unsafe.Add(ref s, 2) += w2 * v;
+                }
+            }
+            else
+            {
+                var w = x.AsSpan(c * k, k);
+                for (int j = colStart[c]; j < end; j++)
+                {
+                    ref readonly var e = ref Unsafe.Add(ref e0, j);
+                    double v = e.Value;
+                    ref double s = ref Unsafe.Add(ref s0, e.Row * k);
+                    for (int o = 0; o < k; o++) Unsafe.Add(ref s, o) += w[o] * v;
+                }
             }
         }
     }
@@ -182,18 +205,37 @@ internal sealed class SparseLinearObjective<TLoss> : IDifferentiableFunction whe
     {
         int k = TLoss.Outputs;
         var colStart = _data.ColStart!;
-        var entries = _data.ColEntries!;
-        var residual = _residual;
+        ref double r0 = ref MemoryMarshal.GetArrayDataReference(_residual);
+        ref CompactData.Entry e0 = ref MemoryMarshal.GetArrayDataReference(_data.ColEntries!);
         Span<double> acc = stackalloc double[k];
-        int end = Math.Min(_data.Columns, (block + 1) * ColumnBlock);
-        for (int c = block * ColumnBlock; c < end; c++)
+        int last = Math.Min(_data.Columns, (block + 1) * ColumnBlock);
+        for (int c = block * ColumnBlock; c < last; c++)
         {
-            acc.Clear();
-            for (int j = colStart[c]; j < colStart[c + 1]; j++)
+            int end = colStart[c + 1];
+            if (k == 3)
             {
-                int at = entries[j].Row * k;
-                double v = entries[j].Value;
-                for (int o = 0; o < k; o++) acc[o] += residual[at + o] * v;
+                double a0 = 0, a1 = 0, a2 = 0;
+                for (int j = colStart[c]; j < end; j++)
+                {
+                    ref readonly var e = ref Unsafe.Add(ref e0, j);
+                    double v = e.Value;
+                    ref double r = ref Unsafe.Add(ref r0, e.Row * 3);
+                    a0 += r * v;
+                    a1 += Unsafe.Add(ref r, 1) * v;
+                    a2 += Unsafe.Add(ref r, 2) * v;
+                }
+                gradient[c * 3] = a0 * _scale + _lambda * x[c * 3];
+                gradient[c * 3 + 1] = a1 * _scale + _lambda * x[c * 3 + 1];
+                gradient[c * 3 + 2] = a2 * _scale + _lambda * x[c * 3 + 2];
+                continue;
+            }
+            acc.Clear();
+            for (int j = colStart[c]; j < end; j++)
+            {
+                ref readonly var e = ref Unsafe.Add(ref e0, j);
+                double v = e.Value;
+                ref double r = ref Unsafe.Add(ref r0, e.Row * k);
+                for (int o = 0; o < k; o++) acc[o] += Unsafe.Add(ref r, o) * v;
             }
             for (int o = 0; o < k; o++) gradient[c * k + o] = acc[o] * _scale + _lambda * x[c * k + o];
         }
