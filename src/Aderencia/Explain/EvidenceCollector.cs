@@ -56,7 +56,7 @@ public static class EvidenceCollector
                 if (theme.Keywords[k].Count > 0) missing.Add(keyword);
                 continue;
             }
-            var fields = KeywordEvidence.SearchedFields.Where(f => kw.Counts[k, (int)f] > 0).ToList();
+            var fields = KeywordEvidence.SearchedFields.Where(f => kw.Count(k, f) > 0).ToList();
             float own = featurizer.Options.KeywordIdentity ? Of(idx, contrib, featurizer.KeywordColumn(themeId, k)) : 0;
             hits.Add(new KeywordHit(keyword, fields, own + keywordSignal / Math.Max(1, kw.KeywordCount)));
         }

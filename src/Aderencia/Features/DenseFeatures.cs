@@ -76,14 +76,14 @@ public static class DenseFeatures
         {
             if (theme.Keywords[k].Count == 0) continue;
             total++;
-            partial += kw.Partial[k];
+            partial += kw.Partial(k);
             if (kw.Found(k))
             {
                 found++;
                 if (theme.Keywords[k].Count > 1) multi++;
             }
-            abstractTf += kw.Counts[k, (int)ThesisField.Abstract];
-            int fa = kw.FirstAt[k, (int)ThesisField.Abstract];
+            abstractTf += kw.Count(k, ThesisField.Abstract);
+            int fa = kw.FirstAt(k, ThesisField.Abstract);
             if (fa >= 0) firstAbstract = Math.Min(firstAbstract, fa);
             titlePartial = Math.Max(titlePartial, PhraseCoverage(theme.Keywords[k].Terms, thesis.FieldTerms[(int)ThesisField.Title]));
         }

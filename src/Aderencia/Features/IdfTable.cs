@@ -6,12 +6,27 @@ namespace Aderencia.Features;
 public sealed class IdfTable
 {
     private readonly Dictionary<uint, float> _idf;
+    private readonly uint[] _keys;
+    private readonly float[] _values;
+    private readonly int _mask;
 
     private IdfTable(Dictionary<uint, float> idf, int documents)
     {
         _idf = idf;
         Documents = documents;
         Unseen = (float)(Math.Log((1.0 + documents) / 1.0) + 1);
+        // Open addressing over the term hashes (already well mixed; 0 is never a term): one probe on average.
+        int size = (int)Math.Max(16, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)idf.Count * 2));
+        _keys = new uint[size];
+        _values = new float[size];
+        _mask = size - 1;
+        foreach (var (term, weight) in idf)
+        {
+            int i = (int)(term & (uint)_mask);
+            while (_keys[i] != 0) i = (i + 1) & _mask;
+            _keys[i] = term;
+            _values[i] = weight;
+        }
     }
 
     public int Documents { get; }
@@ -21,7 +36,19 @@ public sealed class IdfTable
 
     public int Count => _idf.Count;
 
-    public float this[uint term] => _idf.TryGetValue(term, out var v) ? v : Unseen;
+    public float this[uint term]
+    {
+        get
+        {
+            if (term == 0) return _idf.TryGetValue(0, out var zero) ? zero : Unseen;
+            for (int i = (int)(term & (uint)_mask); ; i = (i + 1) & _mask)
+            {
+                uint k = _keys[i];
+                if (k == term) return _values[i];
+                if (k == 0) return Unseen;
+            }
+        }
+    }
 
     public static IdfTable Fit(IEnumerable<IEnumerable<uint>> documents)
     {

@@ -7,34 +7,39 @@ public sealed class KeywordEvidence
     public static readonly ThesisField[] SearchedFields =
         [ThesisField.Title, ThesisField.Keywords, ThesisField.Abstract, ThesisField.Context, ThesisField.English];
 
+    private const int Fields = ThesisFields.Count;
+    private readonly int[] _counts;
+    private readonly int[] _firstAt;
+    private readonly float[] _partial;
+
     private KeywordEvidence(int keywords)
     {
-        Counts = new int[keywords, ThesisFields.Count];
-        FirstAt = new int[keywords, ThesisFields.Count];
-        Partial = new float[keywords];
+        _counts = new int[keywords * Fields];
+        _firstAt = new int[keywords * Fields];
+        _partial = new float[keywords];
     }
 
-    /// <summary>Occurrences of keyword k in field f.</summary>
-    public int[,] Counts { get; }
+    public int KeywordCount => _partial.Length;
 
-    /// <summary>Term position of the first occurrence of keyword k in field f, or -1.</summary>
-    public int[,] FirstAt { get; }
+    /// <summary>Occurrences of keyword <paramref name="k"/> in field <paramref name="f"/>.</summary>
+    public int Count(int k, ThesisField f) => _counts[k * Fields + (int)f];
 
-    /// <summary>Share of keyword k's terms found anywhere in the thesis.</summary>
-    public float[] Partial { get; }
+    /// <summary>Term position of the first occurrence of keyword <paramref name="k"/> in field <paramref name="f"/>, or -1.</summary>
+    public int FirstAt(int k, ThesisField f) => _firstAt[k * Fields + (int)f];
 
-    public int KeywordCount => Partial.Length;
+    /// <summary>Share of keyword <paramref name="k"/>'s terms found anywhere in the thesis.</summary>
+    public float Partial(int k) => _partial[k];
 
     public bool Found(int k)
     {
-        for (int f = 0; f < ThesisFields.Count; f++) if (Counts[k, f] > 0) return true;
+        foreach (int c in _counts.AsSpan(k * Fields, Fields)) if (c > 0) return true;
         return false;
     }
 
     public int FoundIn(ThesisField f)
     {
         int n = 0;
-        for (int k = 0; k < KeywordCount; k++) if (Counts[k, (int)f] > 0) n++;
+        for (int k = 0; k < KeywordCount; k++) if (_counts[k * Fields + (int)f] > 0) n++;
         return n;
     }
 
@@ -44,16 +49,19 @@ public sealed class KeywordEvidence
         for (int k = 0; k < theme.Keywords.Length; k++)
         {
             var phrase = theme.Keywords[k].Terms;
+            int present = 0;
+            foreach (var t in phrase) if (thesis.Contains(t)) present++;
+            if (phrase.Length > 0) e._partial[k] = (float)present / phrase.Length;
             foreach (var f in SearchedFields)
             {
-                e.Counts[k, (int)f] = thesis[f].CountPhrase(phrase, out int first);
-                e.FirstAt[k, (int)f] = first;
-            }
-            if (phrase.Length > 0)
-            {
-                int present = 0;
-                foreach (var t in phrase) if (thesis.Contains(t)) present++;
-                e.Partial[k] = (float)present / phrase.Length;
+                int at = k * Fields + (int)f;
+                // A phrase whose terms are not all in the thesis cannot occur in any field.
+                if (present < phrase.Length || phrase.Length == 0)
+                {
+                    e._firstAt[at] = -1;
+                    continue;
+                }
+                e._counts[at] = thesis[f].CountPhrase(phrase, out e._firstAt[at]);
             }
         }
         return e;

@@ -280,14 +280,16 @@ public sealed class PairFeaturizer
         {
             float z = (raw[f] - _mean[f]) * _scale[f];
             if (z != 0) row.Add(f, z);
-            if (b > 1)
+        }
+        if (b > 1)
+            for (int f = 0; f < d; f++)
             {
                 int bin = 0;
                 var edges = _edges.AsSpan(f * (b - 1), b - 1);
                 while (bin < edges.Length && raw[f] > edges[bin]) bin++;
                 row.Add(BinBase + f * b + bin, 1);
             }
-        }
+        row.EndOfSortedPrefix();
         int id = theme.Theme.Id;
         row.Add(HashColumn(FeatureHasher.Combine(NsTheme, (uint)id)), 1);
         foreach (var field in ThemeTermFields())

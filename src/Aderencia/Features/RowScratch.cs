@@ -16,7 +16,12 @@ internal sealed class RowScratch
 
     public int Id { get; set; }
 
-    public void Clear() => _count = 0;
+    private int _sortedPrefix;
+
+    public void Clear() => _count = _sortedPrefix = 0;
+
+    /// <summary>The entries added so far are in ascending column order and below every later one: only the rest is sorted.</summary>
+    public void EndOfSortedPrefix() => _sortedPrefix = _count;
 
     public void Add(int column, float value)
     {
@@ -35,7 +40,7 @@ internal sealed class RowScratch
     {
         var cols = _columns.AsSpan(0, _count);
         var vals = _values.AsSpan(0, _count);
-        cols.Sort(vals);
+        cols[_sortedPrefix..].Sort(vals[_sortedPrefix..]);
         int n = 0;
         for (int i = 0; i < cols.Length; i++)
         {
@@ -59,7 +64,7 @@ internal sealed class RowScratch
         vals[..n].CopyTo(_outValues[chunk].AsSpan(_used));
         int offset = _used;
         _used += n;
-        _count = 0;
+        _count = _sortedPrefix = 0;
         return (chunk, offset, n);
     }
 

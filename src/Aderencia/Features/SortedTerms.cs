@@ -35,6 +35,35 @@ public static class SortedTerms
         }
     }
 
+    /// <summary>The union of two counted term sets, counts added where a term is in both.</summary>
+    public static (uint[] Terms, int[] Counts) Merge((uint[] Terms, int[] Counts) a, (uint[] Terms, int[] Counts) b)
+    {
+        if (a.Terms.Length == 0) return b;
+        if (b.Terms.Length == 0) return a;
+        var terms = new uint[a.Terms.Length + b.Terms.Length];
+        var counts = new int[terms.Length];
+        int i = 0, j = 0, n = 0;
+        while (i < a.Terms.Length || j < b.Terms.Length)
+        {
+            if (j == b.Terms.Length || (i < a.Terms.Length && a.Terms[i] < b.Terms[j]))
+            {
+                terms[n] = a.Terms[i];
+                counts[n++] = a.Counts[i++];
+            }
+            else if (i == a.Terms.Length || b.Terms[j] < a.Terms[i])
+            {
+                terms[n] = b.Terms[j];
+                counts[n++] = b.Counts[j++];
+            }
+            else
+            {
+                terms[n] = a.Terms[i];
+                counts[n++] = a.Counts[i++] + b.Counts[j++];
+            }
+        }
+        return n == terms.Length ? (terms, counts) : (terms[..n], counts[..n]);
+    }
+
     public static uint[] Distinct(ReadOnlySpan<uint> terms) => Count(terms).Terms;
 
     public static bool Contains(ReadOnlySpan<uint> sorted, uint term) => sorted.BinarySearch(term) >= 0;
@@ -42,6 +71,8 @@ public static class SortedTerms
     /// <summary>How many terms the two sorted sets share.</summary>
     public static int Overlap(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b)
     {
+        if (a.Length > b.Length) return Overlap(b, a);
+        if (a.Length * 8 < b.Length) return SearchOverlap(a, b);
         int i = 0, j = 0, n = 0;
         while (i < a.Length && j < b.Length)
         {
@@ -53,6 +84,23 @@ public static class SortedTerms
             }
             else if (a[i] < b[j]) i++;
             else j++;
+        }
+        return n;
+    }
+
+    private static int SearchOverlap(ReadOnlySpan<uint> small, ReadOnlySpan<uint> large)
+    {
+        int n = 0;
+        foreach (uint t in small)
+        {
+            int at = large.BinarySearch(t);
+            if (at >= 0)
+            {
+                n++;
+                large = large[(at + 1)..];
+            }
+            else large = large[~at..];
+            if (large.IsEmpty) break;
         }
         return n;
     }

@@ -41,6 +41,8 @@ public sealed class TermVector
 
     public float Cosine(TermVector other)
     {
+        var (small, large) = Terms.Length <= other.Terms.Length ? (this, other) : (other, this);
+        if (small.Terms.Length * 8 < large.Terms.Length) return SearchDot(small, large);
         var a = Terms;
         var b = other.Terms;
         int i = 0, j = 0;
@@ -50,6 +52,25 @@ public sealed class TermVector
             if (a[i] == b[j]) dot += Weights[i++] * other.Weights[j++];
             else if (a[i] < b[j]) i++;
             else j++;
+        }
+        return dot;
+    }
+
+    /// <summary>The dot product by binary searches of the short vector's terms in the long one (a theme against a thesis).</summary>
+    private static float SearchDot(TermVector small, TermVector large)
+    {
+        float dot = 0;
+        var terms = large.Terms.AsSpan();
+        int from = 0;
+        for (int i = 0; i < small.Terms.Length && from < terms.Length; i++)
+        {
+            int at = terms[from..].BinarySearch(small.Terms[i]);
+            if (at >= 0)
+            {
+                dot += small.Weights[i] * large.Weights[from + at];
+                from += at + 1;
+            }
+            else from += ~at;
         }
         return dot;
     }

@@ -15,15 +15,15 @@ public sealed class ThesisProfile
         FieldTerms = new uint[fields.Length][];
         _fieldCounts = new int[fields.Length][];
         int total = 0;
+        (uint[] Terms, int[] Counts) all = ([], []);
         for (int f = 0; f < fields.Length; f++)
         {
             (FieldTerms[f], _fieldCounts[f]) = SortedTerms.Count(fields[f].Terms);
+            all = SortedTerms.Merge(all, (FieldTerms[f], _fieldCounts[f]));
             total += fields[f].Count;
         }
         TotalTerms = total;
-        var all = new uint[total];
-        for (int f = 0, at = 0; f < fields.Length; at += fields[f].Count, f++) fields[f].Terms.CopyTo(all, at);
-        (AllTerms, _allCounts) = SortedTerms.Count(all);
+        (AllTerms, _allCounts) = all;
     }
 
     public Production Production { get; }

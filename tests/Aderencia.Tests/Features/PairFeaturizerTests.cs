@@ -26,14 +26,14 @@ public class PairFeaturizerTests
             "O MANEJO FLORESTAL COMUNITÁRIO DE CASTANHAS-DO-BRASIL E O AÇAÍ.", "MANEJO FLORESTAL COMUNITÁRIO"), analyzer);
         var theme = ThemeProfile.Analyze(Castanha, analyzer);
         var kw = KeywordEvidence.Compute(thesis, theme);
-        Assert.Equal(1, kw.Counts[0, (int)ThesisField.Title]);
-        Assert.Equal(1, kw.Counts[0, (int)ThesisField.Abstract]);
-        Assert.Equal(1, kw.Counts[1, (int)ThesisField.Abstract]);
-        Assert.Equal(1, kw.Counts[1, (int)ThesisField.Keywords]);
-        Assert.Equal(0, kw.FirstAt[1, (int)ThesisField.Abstract]);
-        Assert.Equal(1, kw.Counts[2, (int)ThesisField.Abstract]);
+        Assert.Equal(1, kw.Count(0, ThesisField.Title));
+        Assert.Equal(1, kw.Count(0, ThesisField.Abstract));
+        Assert.Equal(1, kw.Count(1, ThesisField.Abstract));
+        Assert.Equal(1, kw.Count(1, ThesisField.Keywords));
+        Assert.Equal(0, kw.FirstAt(1, ThesisField.Abstract));
+        Assert.Equal(1, kw.Count(2, ThesisField.Abstract));
         Assert.Equal(3, Enumerable.Range(0, 3).Count(kw.Found));
-        Assert.Equal(1f, kw.Partial[1]);
+        Assert.Equal(1f, kw.Partial(1));
     }
 
     [Fact]
