@@ -61,7 +61,8 @@ public static class EvidenceCollector
             hits.Add(new KeywordHit(keyword, fields, own + keywordSignal / Math.Max(1, kw.KeywordCount)));
         }
 
-        var candidates = new List<TermCandidate>(256);
+        var candidates = t_candidates ??= new List<TermCandidate>(256);
+        candidates.Clear();
         foreach (var field in featurizer.ThemeTermFields())
         {
             var text = thesis[field];
@@ -84,39 +85,59 @@ public static class EvidenceCollector
             signals.OrderByDescending(s => s.Item2).Take(3).ToList());
     }
 
+    [ThreadStatic] private static List<TermCandidate>? t_candidates;
+
     private readonly record struct TermCandidate(ThesisField Field, int Position, float Contribution);
 
     /// <summary>
     /// The thesis words with the largest contributions for and against, each word once (at its strongest), quotable
-    /// words only; strings are made for the few candidates looked at, not for every term of the row.
+    /// words only. Candidates are picked strongest first, one scan per pick, and strings are made only for the few
+    /// picked: a row has hundreds of terms and a justification cites six at most.
     /// </summary>
     private static (List<TermEvidence> For, List<TermEvidence> Against) StrongestTerms(List<TermCandidate> terms, ThesisProfile thesis)
     {
-        terms.Sort(static (a, b) =>
-        {
-            int c = Math.Abs(b.Contribution).CompareTo(Math.Abs(a.Contribution));
-            if (c != 0) return c;
-            c = a.Field.CompareTo(b.Field);
-            return c != 0 ? c : a.Position.CompareTo(b.Position);
-        });
         var pro = new List<TermEvidence>(MaxTerms);
         var con = new List<TermEvidence>(MaxTerms);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var t in terms)
+        var seen = new List<string>(2 * MaxTerms);
+        var pool = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(terms);
+        Span<char> lower = stackalloc char[TextPipelineOptions.MaxTokenLength];
+        for (int left = pool.Length; left > 0 && (pro.Count < MaxTerms || con.Count < MaxTerms); left--)
         {
-            if (pro.Count == MaxTerms && con.Count == MaxTerms) break;
-            string surface = thesis[t.Field].Surface(t.Position).ToLowerInvariant();
-            if (!IsQuotable(surface) || !seen.Add(surface)) continue;
+            int best = 0;
+            for (int i = 1; i < left; i++) if (Stronger(pool[i], pool[best])) best = i;
+            var t = pool[best];
+            pool[best] = pool[left - 1];
+            var surface = thesis[t.Field].SurfaceSpan(t.Position);
+            if (surface.Length > lower.Length) continue;
+            var word = lower[..surface.ToLowerInvariant(lower)];
+            if (!IsQuotable(word) || Contains(seen, word)) continue;
+            string text = word.ToString();
+            seen.Add(text);
             var list = t.Contribution > 0 ? pro : con;
-            if (list.Count < MaxTerms) list.Add(new TermEvidence(surface, t.Field, t.Contribution));
+            if (list.Count < MaxTerms) list.Add(new TermEvidence(text, t.Field, t.Contribution));
         }
         return (pro, con);
+    }
+
+    /// <summary>Larger |contribution| first; ties by field, then by position, so the order never depends on the input's.</summary>
+    private static bool Stronger(in TermCandidate a, in TermCandidate b)
+    {
+        int c = Math.Abs(a.Contribution).CompareTo(Math.Abs(b.Contribution));
+        if (c != 0) return c > 0;
+        c = a.Field.CompareTo(b.Field);
+        return c != 0 ? c < 0 : a.Position < b.Position;
+    }
+
+    private static bool Contains(List<string> seen, ReadOnlySpan<char> word)
+    {
+        foreach (var s in seen) if (word.SequenceEqual(s)) return true;
+        return false;
     }
 
     private static readonly Stopwords Generic = new(StopwordLists.All);
 
     /// <summary>Words worth quoting to a reader: no numbers, no short or generic catalogue words ("tese", "análise").</summary>
-    private static bool IsQuotable(string surface)
+    private static bool IsQuotable(ReadOnlySpan<char> surface)
     {
         if (surface.Length < 4) return false;
         foreach (char c in surface) if (!char.IsLetter(c) && c != '-') return false;

@@ -24,6 +24,8 @@ public sealed class AnalyzedText
 
     public string Surface(int i) => Text.Substring(Starts[i], Lengths[i]);
 
+    public ReadOnlySpan<char> SurfaceSpan(int i) => Text.AsSpan(Starts[i], Lengths[i]);
+
     /// <summary>The original text spanning terms i..j inclusive ("MANEJO FLORESTAL COMUNITÁRIO").</summary>
     public string SurfaceRange(int i, int j) => Text.Substring(Starts[i], Starts[j] + Lengths[j] - Starts[i]);
 
