@@ -65,24 +65,40 @@ public static class EvidenceCollector
         candidates.Clear();
         foreach (var field in featurizer.ThemeTermFields())
         {
-            var text = thesis[field];
-            foreach (uint term in thesis.FieldTerms[(int)field])
+            var terms = thesis.FieldTerms[(int)field];
+            int[]? positions = null;
+            for (int j = 0; j < terms.Length; j++)
             {
-                float c = Of(idx, contrib, featurizer.ThemeTermColumn(field, themeId, term));
-                if (c != 0) candidates.Add(new TermCandidate(field, Array.IndexOf(text.Terms, term), c));
+                float c = Of(idx, contrib, featurizer.ThemeTermColumn(field, themeId, terms[j]));
+                if (c != 0) candidates.Add(new TermCandidate(field, (positions ??= thesis.FirstPositions(field))[j], c));
             }
         }
         var (termsFor, termsAgainst) = StrongestTerms(candidates, thesis);
 
-        var signals = new List<(string, float)>(3);
-        for (int f = 0; f < dense.Length; f++) if (dense[f] > 0) signals.Add((DenseFeatures.All[f].Description, dense[f]));
         return new PairEvidence(
             theme.Theme.Name,
             hits.OrderByDescending(h => h.Fields.Count).ThenByDescending(h => h.Contribution).ToList(),
             missing,
             termsFor,
             termsAgainst,
-            signals.OrderByDescending(s => s.Item2).Take(3).ToList());
+            StrongestSignals(dense));
+    }
+
+    /// <summary>The three dense features that pushed hardest toward the level (ties: the earlier feature first).</summary>
+    private static List<(string Description, float Contribution)> StrongestSignals(ReadOnlySpan<float> dense)
+    {
+        var top = new List<(string, float)>(3);
+        Span<int> picked = stackalloc int[3];
+        for (int n = 0; n < 3; n++)
+        {
+            int best = -1;
+            for (int f = 0; f < dense.Length; f++)
+                if (dense[f] > 0 && picked[..n].IndexOf(f) < 0 && (best < 0 || dense[f] > dense[best])) best = f;
+            if (best < 0) break;
+            picked[n] = best;
+            top.Add((DenseFeatures.All[best].Description, dense[best]));
+        }
+        return top;
     }
 
     [ThreadStatic] private static List<TermCandidate>? t_candidates;
@@ -91,22 +107,19 @@ public static class EvidenceCollector
 
     /// <summary>
     /// The thesis words with the largest contributions for and against, each word once (at its strongest), quotable
-    /// words only. Candidates are picked strongest first, one scan per pick, and strings are made only for the few
-    /// picked: a row has hundreds of terms and a justification cites six at most.
+    /// words only. Strings are made only for the few words looked at: a row has hundreds of terms and a
+    /// justification cites six at most.
     /// </summary>
     private static (List<TermEvidence> For, List<TermEvidence> Against) StrongestTerms(List<TermCandidate> terms, ThesisProfile thesis)
     {
         var pro = new List<TermEvidence>(MaxTerms);
         var con = new List<TermEvidence>(MaxTerms);
         var seen = new List<string>(2 * MaxTerms);
-        var pool = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(terms);
+        terms.Sort(static (a, b) => Stronger(a, b) ? -1 : Stronger(b, a) ? 1 : 0);
         Span<char> lower = stackalloc char[TextPipelineOptions.MaxTokenLength];
-        for (int left = pool.Length; left > 0 && (pro.Count < MaxTerms || con.Count < MaxTerms); left--)
+        foreach (var t in terms)
         {
-            int best = 0;
-            for (int i = 1; i < left; i++) if (Stronger(pool[i], pool[best])) best = i;
-            var t = pool[best];
-            pool[best] = pool[left - 1];
+            if (pro.Count == MaxTerms && con.Count == MaxTerms) break;
             var surface = thesis[t.Field].SurfaceSpan(t.Position);
             if (surface.Length > lower.Length) continue;
             var word = lower[..surface.ToLowerInvariant(lower)];
@@ -119,13 +132,13 @@ public static class EvidenceCollector
         return (pro, con);
     }
 
-    /// <summary>Larger |contribution| first; ties by field, then by position, so the order never depends on the input's.</summary>
+    /// <summary>Larger |contribution| first; ties by field, then by position in the text, so the order never depends on the input's.</summary>
     private static bool Stronger(in TermCandidate a, in TermCandidate b)
     {
         int c = Math.Abs(a.Contribution).CompareTo(Math.Abs(b.Contribution));
         if (c != 0) return c > 0;
-        c = a.Field.CompareTo(b.Field);
-        return c != 0 ? c < 0 : a.Position < b.Position;
+        if (a.Field != b.Field) return (int)a.Field < (int)b.Field;
+        return a.Position < b.Position;
     }
 
     private static bool Contains(List<string> seen, ReadOnlySpan<char> word)

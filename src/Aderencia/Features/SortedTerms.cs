@@ -35,33 +35,34 @@ public static class SortedTerms
         }
     }
 
-    /// <summary>The union of two counted term sets, counts added where a term is in both.</summary>
-    public static (uint[] Terms, int[] Counts) Merge((uint[] Terms, int[] Counts) a, (uint[] Terms, int[] Counts) b)
+    /// <summary>The union of counted term sets, counts added where a term is in several; one pass, one allocation.</summary>
+    public static (uint[] Terms, int[] Counts) Union(ReadOnlySpan<uint[]> terms, ReadOnlySpan<int[]> counts)
     {
-        if (a.Terms.Length == 0) return b;
-        if (b.Terms.Length == 0) return a;
-        var terms = new uint[a.Terms.Length + b.Terms.Length];
-        var counts = new int[terms.Length];
-        int i = 0, j = 0, n = 0;
-        while (i < a.Terms.Length || j < b.Terms.Length)
+        int upper = 0;
+        foreach (var t in terms) upper += t.Length;
+        var outTerms = new uint[upper];
+        var outCounts = new int[upper];
+        Span<int> head = stackalloc int[terms.Length];
+        head.Clear();
+        int n = 0;
+        while (true)
         {
-            if (j == b.Terms.Length || (i < a.Terms.Length && a.Terms[i] < b.Terms[j]))
-            {
-                terms[n] = a.Terms[i];
-                counts[n++] = a.Counts[i++];
-            }
-            else if (i == a.Terms.Length || b.Terms[j] < a.Terms[i])
-            {
-                terms[n] = b.Terms[j];
-                counts[n++] = b.Counts[j++];
-            }
-            else
-            {
-                terms[n] = a.Terms[i];
-                counts[n++] = a.Counts[i++] + b.Counts[j++];
-            }
+            uint min = uint.MaxValue;
+            bool any = false;
+            for (int s = 0; s < terms.Length; s++)
+                if (head[s] < terms[s].Length && (!any || terms[s][head[s]] < min))
+                {
+                    min = terms[s][head[s]];
+                    any = true;
+                }
+            if (!any) break;
+            int c = 0;
+            for (int s = 0; s < terms.Length; s++)
+                if (head[s] < terms[s].Length && terms[s][head[s]] == min) c += counts[s][head[s]++];
+            outTerms[n] = min;
+            outCounts[n++] = c;
         }
-        return n == terms.Length ? (terms, counts) : (terms[..n], counts[..n]);
+        return n == upper ? (outTerms, outCounts) : (outTerms[..n], outCounts[..n]);
     }
 
     public static uint[] Distinct(ReadOnlySpan<uint> terms) => Count(terms).Terms;

@@ -15,15 +15,13 @@ public sealed class ThesisProfile
         FieldTerms = new uint[fields.Length][];
         _fieldCounts = new int[fields.Length][];
         int total = 0;
-        (uint[] Terms, int[] Counts) all = ([], []);
         for (int f = 0; f < fields.Length; f++)
         {
             (FieldTerms[f], _fieldCounts[f]) = SortedTerms.Count(fields[f].Terms);
-            all = SortedTerms.Merge(all, (FieldTerms[f], _fieldCounts[f]));
             total += fields[f].Count;
         }
         TotalTerms = total;
-        (AllTerms, _allCounts) = all;
+        (AllTerms, _allCounts) = SortedTerms.Union(FieldTerms, _fieldCounts);
     }
 
     public Production Production { get; }
@@ -40,6 +38,28 @@ public sealed class ThesisProfile
     public int TotalTerms { get; }
 
     public AnalyzedText this[ThesisField f] => Fields[(int)f];
+
+    private int[]?[]? _firstPositions;
+
+    /// <summary>
+    /// Where each of field <paramref name="f"/>'s distinct terms (aligned with <see cref="FieldTerms"/>) first occurs in
+    /// the field's text; computed on first use (explanations only), safe to race: every thread computes the same array.
+    /// </summary>
+    public int[] FirstPositions(ThesisField f)
+    {
+        var all = _firstPositions ??= new int[]?[Fields.Length];
+        if (all[(int)f] is { } known) return known;
+        var terms = FieldTerms[(int)f];
+        var first = new int[terms.Length];
+        first.AsSpan().Fill(-1);
+        var text = Fields[(int)f].Terms;
+        for (int i = 0; i < text.Length; i++)
+        {
+            int at = Array.BinarySearch(terms, text[i]);
+            if (first[at] < 0) first[at] = i;
+        }
+        return all[(int)f] = first;
+    }
 
     public bool Contains(uint term) => SortedTerms.Contains(AllTerms, term);
 
