@@ -9,7 +9,8 @@ namespace Aderencia.Bench;
 
 /// <summary>
 /// Learners on the sample's grouped split: train time, one-core scoring rate over pre-featurized rows, model size,
-/// validation and test macro-F1. A config is TYPE or TYPE:NAME=VALUE,NAME=VALUE (e.g. knn:k=25,propagate=true).
+/// validation and test macro-F1. A config is TYPE or TYPE:NAME=VALUE,NAME=VALUE (e.g. knn:k=25,propagate=true);
+/// `graph members` instead searches the ensemble's member subsets (<see cref="EnsembleSearch"/>).
 /// </summary>
 internal static class GraphBench
 {
@@ -18,6 +19,7 @@ internal static class GraphBench
 
     public static int Run(string[] configs)
     {
+        if (configs is ["members"]) return EnsembleSearch.Run();
         var data = ChallengeDataset.Load(SampleData.PairsPath);
         var parts = DataParts.From(data, SplitProtocol.Grouped, SplitProtocols.DefaultSeed);
         var table = new MarkdownTable("learner", "train wall", "pairs/s (1 core)", "model f32", "parameters", "eval macro-F1 (raw → tuned)", "test macro-F1");

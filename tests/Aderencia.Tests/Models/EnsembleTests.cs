@@ -51,6 +51,29 @@ public sealed class EnsembleTests
     }
 
     [Fact]
+    public void BalancedMixtureWeightsWeighRowsByInverseClassFrequency()
+    {
+        // true-class probabilities (A, B): BAIXA (.8, .2), BAIXA (.8, .2), ALTA (.2, .8). Unweighted optimum w_A = 7/9;
+        // balanced row weights (BAIXA 1/2, ALTA 1) make the ALTA row count as much as both BAIXA rows: w_A = 1/2.
+        float[] a = [0.8f, 0.1f, 0.1f, 0.8f, 0.1f, 0.1f, 0.4f, 0.4f, 0.2f];
+        float[] b = [0.2f, 0.4f, 0.4f, 0.2f, 0.4f, 0.4f, 0.1f, 0.1f, 0.8f];
+        AdherenceLevel[] truth = [AdherenceLevel.Baixa, AdherenceLevel.Baixa, AdherenceLevel.Alta];
+        Assert.Equal(7.0 / 9, MixtureWeights.Fit([a, b], truth, iterations: 2000)[0], 3);
+        Assert.Equal(0.5, MixtureWeights.Fit([a, b], truth, iterations: 2000, classWeights: ClassWeighting.Balanced)[0], 3);
+    }
+
+    [Fact]
+    public void DefaultMembersAreTheEvalChosenOrdinalNeuralTrees()
+    {
+        var (x, y) = Synthetic.Hashed(rows: 600, columns: 1 << 10, nnz: 20, seed: 3);
+        var e = new EnsembleClassifier();
+        e.Fit(x, y, new FitOptions { MaxIterations = 30, ClassWeights = ClassWeighting.Balanced,
+            Parameters = LearnerParameters.Parse(["neural.epochs=3", "trees.n_estimators=5"]) });
+        Assert.Equal(["ordinal", "neural", "trees"], e.Members.Select(m => m.Type));
+        Assert.Equal(1f, e.Weights[0] + e.Weights[1] + e.Weights[2], 5);
+    }
+
+    [Fact]
     public void FitsMembersRoutesTheirParametersAndRoundTripsBitExact()
     {
         var (x, y) = Synthetic.Hashed(rows: 800, columns: 1 << 12, nnz: 30, seed: 9);

@@ -8,8 +8,9 @@ namespace Aderencia.Models.Ensemble;
 
 /// <summary>
 /// A weighted average of member learners' probabilities, p = Σ_m w_m·p_m, with w on the simplex fitted to minimise
-/// log-loss on the validation rows (or, without them, on a seeded tenth of the training rows held out from the
-/// members). Keys: members (comma list of learner types), holdout, and TYPE.KEY for a member's own parameters.
+/// log-loss (class-weighted as <see cref="FitOptions.ClassWeights"/>, like the members' training) on the validation
+/// rows (or, without them, on a seeded tenth of the training rows held out from the members). Keys: members (comma
+/// list of learner types), holdout, and TYPE.KEY for a member's own parameters.
 /// </summary>
 public sealed class EnsembleClassifier : ILevelClassifier
 {
@@ -39,8 +40,11 @@ public sealed class EnsembleClassifier : ILevelClassifier
     public IReadOnlyList<ILevelClassifier> Members => _members;
     public ReadOnlySpan<float> Weights => _weights;
 
-    /// <summary>Every learner type ModelRegistry knows except the ensemble itself.</summary>
-    public static string DefaultMembers => string.Join(",", ModelRegistry.Types.Where(t => t != TypeName));
+    /// <summary>
+    /// The subset that scored best on the sample's eval part (cross-fitted over 5 folds of it, class-weighted weights;
+    /// `Aderencia.Bench graph members` prints every subset): docs/models.md has the numbers.
+    /// </summary>
+    public const string DefaultMembers = "ordinal,neural,trees";
 
     public ParameterCount ParameterCount
     {
@@ -81,11 +85,11 @@ public sealed class EnsembleClassifier : ILevelClassifier
             probs[m] = members[m].Predict(xWeigh, options.Threads, applyOffsets: false).Probabilities;
             iterations += members[m].LastFit?.Iterations ?? 0;
         }
-        var weights = MixtureWeights.Fit(probs, yWeigh);
+        var weights = MixtureWeights.Fit(probs, yWeigh, classWeights: options.ClassWeights);
         _members = members;
         _weights = weights;
         ColumnCount = x.ColumnCount;
-        double loss = LogLoss(probs, weights, yWeigh);
+        double loss = LogLoss(probs, weights, yWeigh, ClassWeights.Compute(yWeigh, options.ClassWeights));
         LastFit = new FitSummary(iterations, 0, loss,
             "weights " + string.Join(", ", types.Select((t, m) => $"{t} {weights[m]:F3}")), sw.Elapsed.TotalSeconds,
             members.Max(m => m.LastFit?.ActiveColumns ?? 0));
@@ -190,14 +194,15 @@ public sealed class EnsembleClassifier : ILevelClassifier
         return (x.SelectRows(fit), fit.Select(i => yy[i]).ToArray(), x.SelectRows(weigh), weigh.Select(i => yy[i]).ToArray());
     }
 
-    private static double LogLoss(float[][] probs, float[] w, AdherenceLevel[] y)
+    /// <summary>The (class-weighted) mean log-loss the weights minimised.</summary>
+    private static double LogLoss(float[][] probs, float[] w, AdherenceLevel[] y, double[] classWeight)
     {
         double sum = 0;
         for (int i = 0; i < y.Length; i++)
         {
             double mix = 0;
             for (int m = 0; m < probs.Length; m++) mix += w[m] * probs[m][i * 3 + (int)y[i]];
-            sum -= Math.Log(Math.Max(mix, 1e-12));
+            sum -= classWeight[(int)y[i]] * Math.Log(Math.Max(mix, 1e-12));
         }
         return y.Length == 0 ? double.NaN : sum / y.Length;
     }
