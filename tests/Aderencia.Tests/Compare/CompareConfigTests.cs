@@ -105,6 +105,23 @@ public class CompareConfigTests
     }
 
     [Fact]
+    public void The_documented_json_and_yaml_examples_give_the_same_models()
+    {
+        var doc = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "docs", "compare.md"));
+        string Block(string lang)
+        {
+            int start = doc.IndexOf($"```{lang}\n{{\"models\"", StringComparison.Ordinal) is var j and >= 0 ? j : doc.IndexOf($"```{lang}\n# models", StringComparison.Ordinal);
+            Assert.True(start >= 0, $"docs/compare.md has no {lang} config example");
+            start = doc.IndexOf('\n', start) + 1;
+            return doc[start..doc.IndexOf("```", start, StringComparison.Ordinal)];
+        }
+        var json = CompareConfigFile.Parse(Block("json"), "docs.json");
+        var yaml = CompareConfigFile.Parse(Block("yaml"), "docs.yaml");
+        Assert.Equal(["logistic", "ordinal, small"], yaml.Select(m => m.Name));
+        Assert.Equal(json.Select(c => c.Name + c.TrainingKey + c.Encoding), yaml.Select(c => c.Name + c.TrainingKey + c.Encoding));
+    }
+
+    [Fact]
     public void Format_is_chosen_by_extension_then_by_content()
     {
         Assert.Equal("ordinal", CompareConfigFile.Parse("models:\n  - type: ordinal\n", "no-extension").Single().Name);
