@@ -20,7 +20,7 @@ public sealed record ServeSettings
     /// <summary>A request still running after this answers 504.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long Ctrl+C waits for in-flight requests.</summary>
+    /// <summary>How long Ctrl+C (or StopAsync) waits for requests in flight before cutting them; new connections are refused at once.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(15);
 
     /// <summary>Requests graded at once; the rest wait. Defaults to the core count (the work is CPU-bound).</summary>
@@ -34,5 +34,6 @@ public sealed record ServeSettings
         if (MaxPairs < 1) throw new ArgumentException("the pairs limit must be at least 1");
         if (Concurrency < 1) throw new ArgumentException("concurrency must be at least 1");
         if (RequestTimeout <= TimeSpan.Zero) throw new ArgumentException("the request timeout must be positive");
+        if (ShutdownTimeout < TimeSpan.Zero) throw new ArgumentException("the shutdown timeout must not be negative");
     }
 }

@@ -92,5 +92,5 @@ public sealed class ServerMetrics
     private static void Gauge(StringBuilder sb, string name, string help, double value) =>
         sb.Append(CultureInfo.InvariantCulture, $"# HELP {name} {help}\n# TYPE {name} gauge\n{name} {value:0.###}\n");
 
-    private static string Escape(string label) => label.Replace("\\", "\\\\").Replace("\"", "\\\"");
+    private static string Escape(string label) => label.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n");
 }

@@ -80,10 +80,10 @@ public static class ComparisonCharts
 
     public static IEnumerable<string> ConfusionHeatmaps(Comparison c)
     {
-        foreach (var m in c.Models) yield return SvgHeatmap.Render($"#{m.Rank} {m.Name}", LevelNames, m.Evaluation.Confusion);
+        foreach (var m in c.Models) yield return SvgHeatmap.Render($"#{m.Rank} {m.Name}", LevelNames, m.Evaluation.Confusion, titleLines: 2);
         var refs = c.References.Results;
         for (int i = 0; i < refs.Count; i++)
             if (refs[i].Confusion is { } confusion)
-                yield return SvgHeatmap.Render($"{RankingTable.ReferenceLabel(i)} (ref.) {refs[i].Name}", LevelNames, confusion);
+                yield return SvgHeatmap.Render($"{RankingTable.ReferenceLabel(i)} (ref.) {refs[i].Name}", LevelNames, confusion, titleLines: 2);
     }
 }

@@ -33,7 +33,7 @@ public static class EvaluationReport
         if (r.WorstConfusions.Count > 0)
         {
             page.H2("Worst confusions");
-            page.Table(["true", "predicted", "count", "examples"], ConfusionRows(r), new HashSet<int> { 0, 1, 3 });
+            page.Table(ConfusionHeaders, ConfusionRows(r), new HashSet<int> { 0, 1, 3 });
         }
         return page.ToString();
     }
@@ -56,6 +56,11 @@ public static class EvaluationReport
         {
             sb.Append("\n## Per UF\n\n");
             Table(sb, ["UF", "pairs", "accuracy", "macro-F1"], GroupRows(perUf));
+        }
+        if (r.WorstConfusions.Count > 0)
+        {
+            sb.Append("\n## Worst confusions\n\n");
+            Table(sb, ConfusionHeaders, ConfusionRows(r));
         }
         return sb.ToString();
     }
@@ -104,8 +109,20 @@ public static class EvaluationReport
     private static IEnumerable<string[]> GroupRows(IReadOnlyList<GroupScores> groups) =>
         groups.Select(g => new[] { g.Key, Fmt.N(g.Support), Fmt.F(g.Accuracy, 4), Fmt.F(g.MacroF1, 4) });
 
+    private static readonly string[] ConfusionHeaders = ["true", "predicted", "count", "examples"];
+
     private static IEnumerable<string[]> ConfusionRows(EvaluationResult r) =>
-        r.WorstConfusions.Select(w => new[] { w.Truth, w.Predicted, Fmt.N(w.Count), string.Join(" · ", w.Examples.Take(2).Select(e => e.Description ?? e.ThesisId ?? "")) });
+        r.WorstConfusions.Select(w => new[] { w.Truth, w.Predicted, Fmt.N(w.Count), string.Join(" · ", w.Examples.Take(2).Select(Example)) });
+
+    /// <summary>The row's description (else its thesis and theme ids, else its row number) and the model's confidence.</summary>
+    private static string Example(ConfusionExample e)
+    {
+        var ids = string.Join(", ", new[] { e.ThesisId is null ? null : "thesis " + e.ThesisId, e.ThemeId is null ? null : "theme " + e.ThemeId }.OfType<string>());
+        var text = !string.IsNullOrEmpty(e.Description) ? e.Description
+            : ids.Length > 0 ? ids
+            : "row " + e.Row.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return e.Confidence is { } p ? $"{text} (p {Fmt.F(p, 2)})" : text;
+    }
 
     private static void Table(StringBuilder sb, IReadOnlyList<string> headers, IEnumerable<string[]> rows)
     {

@@ -6,15 +6,25 @@ namespace Aderencia.Reports;
 /// </summary>
 public static class SvgHeatmap
 {
-    public static string Render(string title, IReadOnlyList<string> labels, int[][] counts, double cell = 64)
+    /// <param name="titleLines">
+    /// Lines the title may wrap onto; the space is reserved whether used or not, so heatmaps drawn side by side with the
+    /// same value line their matrices up. A title longer than the lines ends in an ellipsis (the full title is the
+    /// image's label).
+    /// </param>
+    public static string Render(string title, IReadOnlyList<string> labels, int[][] counts, double cell = 64, int titleLines = 1)
     {
         int k = labels.Count;
         if (counts.Length != k || counts.Any(r => r.Length != k))
             throw new ArgumentException($"a heatmap of {k} labels needs a {k}×{k} matrix");
-        double left = 78, top = 58, width = left + k * cell + 16, height = top + k * cell + 36;
+        const double TitleLine = 17;
+        double left = 78, top = 58 + (titleLines - 1) * TitleLine, width = left + k * cell + 16, height = top + k * cell + 36;
+        double center = left + k * cell / 2;
         var w = new SvgWriter(width, height, title);
-        w.Text(width / 2, 18, SvgLegend.Clip(title, (int)(width / 8.5)), "middle", 13, bold: true);
-        w.Text(left + k * cell / 2, 38, "predicted", "middle", 11, Palette.Axis);
+        // Centred over the matrix, as wide as the room on its narrower (right) side allows.
+        var lines = SvgLegend.Wrap(title, (int)(2 * (width - center) / 8), titleLines);
+        for (int i = 0; i < lines.Count; i++)
+            w.Text(center, 18 + (titleLines - lines.Count + i) * TitleLine, lines[i], "middle", 13, bold: true);
+        w.Text(center, top - 20, "predicted", "middle", 11, Palette.Axis);
         w.Text(14, top + k * cell / 2, "true", "middle", 11, Palette.Axis, rotate: -90);
         for (int c = 0; c < k; c++)
         {

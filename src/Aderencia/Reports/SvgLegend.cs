@@ -31,5 +31,27 @@ public static class SvgLegend
     public static double EstimateWidth(string text, double size) => text.Length * size * 0.56;
 
     /// <summary>Shortens <paramref name="text"/> to <paramref name="max"/> characters with an ellipsis.</summary>
-    public static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+    public static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";
+
+    /// <summary>
+    /// Breaks <paramref name="text"/> at blanks into at most <paramref name="maxLines"/> lines of at most
+    /// <paramref name="max"/> characters; a word longer than a line is cut, and what does not fit ends in an ellipsis.
+    /// </summary>
+    public static IReadOnlyList<string> Wrap(string text, int max, int maxLines)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 2);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLines, 1);
+        var lines = new List<string>();
+        string rest = text.Trim();
+        while (rest.Length > 0 && lines.Count < maxLines - 1)
+        {
+            if (rest.Length <= max) break;
+            int cut = rest.LastIndexOf(' ', max);
+            if (cut <= 0) cut = max;
+            lines.Add(rest[..cut].TrimEnd());
+            rest = rest[cut..].TrimStart();
+        }
+        if (rest.Length > 0 || lines.Count == 0) lines.Add(Clip(rest, max));
+        return lines;
+    }
 }

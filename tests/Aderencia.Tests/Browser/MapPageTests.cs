@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.Builder;
 namespace Aderencia.Tests.Browser;
 
 /// <summary>The web page in a real browser against a real Kestrel on 127.0.0.1: fill a thesis, submit, see ranked themes and highlights.</summary>
-public class MapPageTests(ServedSample served) : IClassFixture<ServedSample>
+[Collection(ServedSampleCollection.Name)]
+public class MapPageTests(ServedSample served)
 {
     public static string ScreenshotPath => Path.Combine(TestPaths.RepoRoot, "TestResults", "browser", "map.png");
 

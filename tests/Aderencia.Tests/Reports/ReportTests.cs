@@ -144,6 +144,31 @@ public class ReportTests
     }
 
     [Fact]
+    public void Both_evaluation_reports_list_the_worst_confusions_with_examples()
+    {
+        // Truth B B M A A, predicted M M B M A: B→M twice (the worst); M→B and A→M once each, tied on distance, so cell
+        // order keeps M→B and drops A→M. Probabilities order the B→M examples: row 1 (0.9) before row 0 (0.6).
+        float[] probs = [0.3f, 0.6f, 0.1f, 0.05f, 0.9f, 0.05f, 0.7f, 0.2f, 0.1f, 0.1f, 0.5f, 0.4f, 0.1f, 0.1f, 0.8f];
+        var r = Evaluator.Evaluate(new EvaluationInput
+        {
+            Truth = [B, B, M, A, A],
+            Predicted = [M, M, B, M, A],
+            Probabilities = probs,
+            Descriptions = ["first | pipe", "second", "third", "fourth", "fifth"],
+        }, new EvaluationOptions { BootstrapResamples = 20, WorstConfusionCells = 2 });
+
+        var md = EvaluationReport.Markdown(r, "t");
+        int section = md.IndexOf("## Worst confusions", StringComparison.Ordinal);
+        Assert.True(section > 0, md);
+        Assert.Contains("| BAIXA | MÉDIA | 2 | second (p 0.90) · first \\| pipe (p 0.60) |", md[section..]);
+        Assert.Contains("| MÉDIA | BAIXA | 1 | third (p 0.70) |", md[section..]);
+        Assert.DoesNotContain("fourth", md);
+
+        var html = XDocument.Parse(EvaluationReport.Html(r, "t")).Root!.Value;
+        Assert.Contains("second (p 0.90) · first | pipe (p 0.60)", html);
+    }
+
+    [Fact]
     public void Report_file_picks_the_format_by_extension_and_rejects_others()
     {
         using var dir = new TempDir();

@@ -140,4 +140,31 @@ public class SvgToolkitTests
         Assert.Equal(2, texts.Count(t => t == "0%"));        // the empty row has no share to colour
         Assert.Throws<ArgumentException>(() => SvgHeatmap.Render("m", ["A", "B"], [[1, 2]]));
     }
+
+    [Theory]
+    [InlineData("short", 10, 2, new[] { "short" })]
+    [InlineData("#9 logistic, no theme×abstract terms", 28, 2, new[] { "#9 logistic, no", "theme×abstract terms" })]
+    [InlineData("one two three four five six", 9, 2, new[] { "one two", "three fo…" })]
+    [InlineData("averyveryverylongword tail", 8, 2, new[] { "averyver", "yverylo…" })]
+    [InlineData("one two three", 5, 1, new[] { "one…" })]
+    public void Wrap_breaks_at_blanks_and_ends_what_does_not_fit_in_an_ellipsis(string text, int max, int lines, string[] expected) =>
+        Assert.Equal(expected, SvgLegend.Wrap(text, max, lines));
+
+    [Fact]
+    public void Heatmap_titles_wrap_onto_the_reserved_lines_and_the_matrices_line_up()
+    {
+        var longTitle = XElement.Parse(SvgHeatmap.Render("R4 (ref.) Qwen-14B LoRA, class-balanced loss", ["A", "B", "C"], [[1, 0, 0], [0, 1, 0], [0, 0, 1]], titleLines: 2));
+        var shortTitle = XElement.Parse(SvgHeatmap.Render("#1 logistic", ["A", "B", "C"], [[1, 0, 0], [0, 1, 0], [0, 0, 1]], titleLines: 2));
+        var texts = longTitle.Descendants(Svg + "text").Select(t => t.Value).ToList();
+        Assert.Contains("R4 (ref.) Qwen-14B LoRA,", texts);
+        Assert.Contains("class-balanced loss", texts);
+        Assert.DoesNotContain(texts, t => t.EndsWith('…'));
+        Assert.Equal("R4 (ref.) Qwen-14B LoRA, class-balanced loss", (string?)longTitle.Attribute("aria-label"));
+        static string FirstCellY(XElement svg) => svg.Descendants(Svg + "rect").First().Attribute("y")!.Value;
+        Assert.Equal(FirstCellY(shortTitle), FirstCellY(longTitle));
+        Assert.Equal(shortTitle.Attribute("height")!.Value, longTitle.Attribute("height")!.Value);
+        // The short title sits on the lower line, next to the matrix, not above an empty line.
+        double Y(XElement svg, string text) => double.Parse(svg.Descendants(Svg + "text").First(t => t.Value == text).Attribute("y")!.Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(Y(longTitle, "class-balanced loss"), Y(shortTitle, "#1 logistic"));
+    }
 }

@@ -9,7 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Aderencia.Tests.Server;
 
-public class ServerApiTests(ServedSample served) : IClassFixture<ServedSample>
+[Collection(ServedSampleCollection.Name)]
+public class ServerApiTests(ServedSample served)
 {
     private readonly HttpClient _open = served.Open.GetTestClient();
 
