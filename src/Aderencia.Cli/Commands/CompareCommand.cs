@@ -14,7 +14,7 @@ internal static class CompareCommand
         var data = new Option<string?>("--data") { Description = "Pairs file in the challenge schema; default: the embedded sample." };
         var protocol = CommonOptions.Protocol("grouped");
         var seed = CommonOptions.Seed();
-        var config = new Option<string?>("--config") { Description = "JSON list of model configurations (see docs/compare.md); default: the built-in list." };
+        var config = new Option<string?>("--config") { Description = "JSON or YAML list of model configurations (see docs/compare.md); default: the built-in list." };
         var output = new Option<string>("--out") { Description = "Folder for report.html, report.md, ranking.json and emissions.csv.", Required = true };
         var cmd = new Command("compare",
             "Train and evaluate several models on the same split, measuring time, memory, size, energy and CO2; " +
