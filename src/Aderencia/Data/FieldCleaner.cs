@@ -42,8 +42,25 @@ public static class FieldCleaner
         }
     }
 
-    private static string[] Clean(IEnumerable<string?> items) =>
-        items.Where(x => x is not null && !IsPlaceholder(x)).Select(x => x!.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+    /// <summary>Trimmed, placeholders dropped, repeats (ignoring case) dropped, first spelling kept; lists are short, so no hashing.</summary>
+    private static string[] Clean(IEnumerable<string?> items)
+    {
+        var kept = new List<string>(8);
+        foreach (var item in items)
+        {
+            if (item is null || IsPlaceholder(item)) continue;
+            var text = item.Trim();
+            bool repeated = false;
+            foreach (var k in kept)
+                if (k.Length == text.Length && k.Equals(text, StringComparison.OrdinalIgnoreCase))
+                {
+                    repeated = true;
+                    break;
+                }
+            if (!repeated) kept.Add(text);
+        }
+        return [.. kept];
+    }
 
     private static readonly string[] DateFormats =
         ["yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ss", "dd/MM/yyyy", "dd/MM/yyyy HH:mm:ss", "ddMMMyyyy:HH:mm:ss", "yyyyMMdd"];
