@@ -40,16 +40,7 @@ public sealed class AdherenceModel
         var x = featurizer.FitTransform(labeled.Select(p => p.Pair).ToList(), valid?.Select(p => p.Theme), options.Threads);
         log?.Invoke($"features: {x.RowCount:N0} pairs × {x.ColumnCount:N0} columns, {x.NonZeroCount:N0} non-zeros in {sw.Elapsed.TotalSeconds:F2} s");
         var y = labeled.Select(p => p.Level!.Value).ToArray();
-        var fit = new FitOptions
-        {
-            C = options.C,
-            ClassWeights = options.ClassWeights,
-            MaxIterations = options.MaxIterations,
-            Seed = options.Seed,
-            Threads = options.Threads,
-            Progress = progress,
-            Parameters = options.Parameters,
-        };
+        var fit = options.ToFitOptions(progress);
         var validLabeled = valid?.Where(p => p.Level is not null).ToList() ?? [];
         SparseMatrix? xv = validLabeled.Count > 0 ? featurizer.Transform(validLabeled.Select(p => p.Pair).ToList(), options.Threads) : null;
         var yv = validLabeled.Select(p => p.Level!.Value).ToArray();

@@ -130,16 +130,7 @@ public static class CompareRun
         GC.Collect();
         var tracker = CostTracker.Start($"train {config.Name}", cost);
         var classifier = ModelRegistry.Create(o.Type);
-        var fit = new FitOptions
-        {
-            C = o.C,
-            ClassWeights = o.ClassWeights,
-            MaxIterations = o.MaxIterations,
-            Seed = o.Seed,
-            Threads = o.Threads,
-            Parameters = o.Parameters,
-        };
-        classifier.Fit(features.X, y, fit, features.XValid, features.XValid is null ? null : yValid);
+        classifier.Fit(features.X, y, o.ToFitOptions(), features.XValid, features.XValid is null ? null : yValid);
         if (o.TuneThresholds && features.XValid is not null)
         {
             var probs = classifier.Predict(features.XValid, o.Threads, applyOffsets: false).Probabilities;

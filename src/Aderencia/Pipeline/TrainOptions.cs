@@ -22,4 +22,16 @@ public sealed record TrainOptions
 
     /// <summary>Learner-specific hyper-parameters, passed to the learner as <see cref="FitOptions.Parameters"/>.</summary>
     public LearnerParameters Parameters { get; init; } = LearnerParameters.Empty;
+
+    /// <summary>The learner's share of these options.</summary>
+    public FitOptions ToFitOptions(Action<FitProgress>? progress = null) => new()
+    {
+        C = C,
+        ClassWeights = ClassWeights,
+        MaxIterations = MaxIterations,
+        Seed = Seed,
+        Threads = Threads,
+        Progress = progress,
+        Parameters = Parameters,
+    };
 }
