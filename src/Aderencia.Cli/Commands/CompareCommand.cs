@@ -31,7 +31,14 @@ internal static class CompareCommand
             var dataset = ChallengeDataset.Load(path, rejects);
             if (rejects.Count > 0) Console.Error.WriteLine($"warning: {rejects.Count:N0} rows of {name} could not be used; first: {rejects.Rows[0]}");
             Terminal.Status($"compare: {models.Count} models on {name} ({dataset.Pairs.Count:N0} pairs)");
-            var outcome = CompareRun.Run(dataset, name, SplitProtocols.Parse(r.GetValue(protocol)!), r.GetValue(seed), models, Terminal.Status);
+            var split = SplitProtocols.Parse(r.GetValue(protocol)!);
+            var outcome = ProgressView.Run(view =>
+            {
+                var step = view.Step("compare", models.Count, "models");
+                var done = CompareRun.Run(dataset, name, split, r.GetValue(seed), models, view.Log, progress: (n, total) => step.Set(n, total));
+                step.Complete();
+                return done;
+            });
             var files = CompareOutputs.Write(r.GetValue(output)!, outcome);
             PrintRanking(outcome.Comparison);
             Console.WriteLine();

@@ -25,7 +25,8 @@ public static class CompareRun
     private sealed record Fitted(ILevelClassifier Classifier, CostMeasurement Cost, string FirstName);
 
     public static CompareOutcome Run(ChallengeDataset data, string dataName, SplitProtocol protocol, ulong seed,
-        IReadOnlyList<CompareModelConfig> models, Action<string>? status = null, CostOptions? cost = null, int threads = 2)
+        IReadOnlyList<CompareModelConfig> models, Action<string>? status = null, CostOptions? cost = null, int threads = 2,
+        Action<int, int>? progress = null)
     {
         if (protocol == SplitProtocol.None) throw new ArgumentException("compare needs a test part: use --protocol leandl2025 or grouped, not none");
         if (models.Count == 0) throw new ArgumentException("compare needs at least one model configuration");
@@ -94,6 +95,7 @@ public static class CompareRun
             });
             status?.Invoke($"{step}: macro-F1 {evaluation.MacroF1:F4}, train {results[^1].TrainSeconds:F2} s, " +
                            $"inference {results[^1].SecondsPerPair * 1000:F3} ms/pair, file {bytes.LongLength / 1024.0:F0} KiB");
+            progress?.Invoke(i + 1, models.Count);
         }
 
         var machine = MachineInfo.Current;
