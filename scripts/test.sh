@@ -10,7 +10,10 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 # needs: chromium for the browser test of the web page (tests/Aderencia.Tests/Browser); skipped without it unless CI=true.
-command -v chromium >/dev/null 2>&1 || (sudo -n apt-get install -y chromium || apt-get install -y chromium) >/dev/null 2>&1 \
+install_chromium() { # $1: "sudo -n" or "" (already root); refreshes the package lists only when the plain install fails
+  $1 apt-get install -y chromium || { $1 apt-get update && $1 apt-get install -y chromium; }
+}
+command -v chromium >/dev/null 2>&1 || (install_chromium "sudo -n" || install_chromium "") >/dev/null 2>&1 \
   || echo "test.sh: could not install chromium; the browser test will be skipped (or fail under CI=true)" >&2
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
