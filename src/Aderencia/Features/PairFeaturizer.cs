@@ -24,11 +24,13 @@ public sealed class PairFeaturizer
     private float[] _mean = [];
     private float[] _scale = [];
     private float[] _edges = [];
+    private readonly ThesisField[] _themeTermFields;
 
     public PairFeaturizer(FeaturizerOptions? options = null)
     {
         Options = options ?? new FeaturizerOptions();
         Options.Validate();
+        _themeTermFields = [.. ThemeTermFields()];
     }
 
     public FeaturizerOptions Options { get; }
@@ -226,50 +228,49 @@ public sealed class PairFeaturizer
     }
 
     /// <summary>
-    /// Builds every row into per-worker buffers (no per-row arrays), then copies them into one CSR matrix in pair
-    /// order; a row's content does not depend on which worker built it.
+    /// Builds every row straight into the matrix arrays, each at an offset reserved for its longest possible length,
+    /// then closes the gaps in one forward pass; a row's content does not depend on which worker built it.
     /// </summary>
     private SparseMatrix Assemble(FeaturizedPairs batch, int threads)
     {
         int n = batch.Count;
-        var rowWorker = new int[n];
-        var rowChunk = new int[n];
-        var rowOffset = new int[n];
+        var reserved = new long[n + 1];
+        for (int i = 0; i < n; i++) reserved[i + 1] = reserved[i] + MaxRowLength(batch.ThesisOf(i), batch.Evidence[i]);
+        if (reserved[n] > Array.MaxLength) throw new InvalidOperationException($"{n} pairs make a feature matrix too large for one array; score them in smaller batches");
+        var indices = new int[reserved[n]];
+        var values = new float[reserved[n]];
         var rowLength = new int[n];
-        var workers = new List<RowScratch>();
-        Parallel.For(0, batch.Theses.Length, Parallelism(threads),
-            () =>
-            {
-                var w = new RowScratch();
-                lock (workers)
-                {
-                    w.Id = workers.Count;
-                    workers.Add(w);
-                }
-                return w;
-            },
+        Parallel.For(0, batch.Theses.Length, Parallelism(threads), () => new RowScratch(),
             (t, _, w) =>
             {
                 var thesis = batch.Theses[t];
                 foreach (int i in batch.PairsOf(t))
                 {
                     Row(thesis, batch.Catalog[batch.Pairs[i].Theme.Id], batch.Evidence[i], batch.RawDense(i), w);
-                    rowWorker[i] = w.Id;
-                    (rowChunk[i], rowOffset[i], rowLength[i]) = w.Commit();
+                    int at = (int)reserved[i], room = (int)(reserved[i + 1] - at);
+                    rowLength[i] = w.CopyTo(indices.AsSpan(at, room), values.AsSpan(at, room));
                 }
                 return w;
             }, _ => { });
         var rowStart = new int[n + 1];
-        for (int i = 0; i < n; i++) rowStart[i + 1] = checked(rowStart[i] + rowLength[i]);
-        var indices = new int[rowStart[n]];
-        var values = new float[rowStart[n]];
-        Parallel.For(0, n, Parallelism(threads), i =>
+        for (int i = 0; i < n; i++)
         {
-            var w = workers[rowWorker[i]];
-            w.Columns(rowChunk[i], rowOffset[i], rowLength[i]).CopyTo(indices.AsSpan(rowStart[i]));
-            w.Values(rowChunk[i], rowOffset[i], rowLength[i]).CopyTo(values.AsSpan(rowStart[i]));
-        });
+            rowStart[i + 1] = rowStart[i] + rowLength[i];
+            if (rowStart[i] == reserved[i]) continue;
+            indices.AsSpan((int)reserved[i], rowLength[i]).CopyTo(indices.AsSpan(rowStart[i]));
+            values.AsSpan((int)reserved[i], rowLength[i]).CopyTo(values.AsSpan(rowStart[i]));
+        }
         return new SparseMatrix(rowStart, indices, values, ColumnCount);
+    }
+
+    /// <summary>How many entries <see cref="Row"/> adds for a pair at most (repeated hashed columns merge into fewer).</summary>
+    private int MaxRowLength(ThesisProfile thesis, KeywordEvidence kw)
+    {
+        int length = DenseCount * (Options.Bins > 1 ? 2 : 1) + 1;
+        foreach (var field in _themeTermFields) length += thesis.FieldTerms[(int)field].Length;
+        if (Options.ThemeContext) length += 3;
+        if (Options.KeywordIdentity) length += kw.KeywordCount;
+        return length;
     }
 
     private void Row(ThesisProfile thesis, ThemeProfile theme, KeywordEvidence kw, ReadOnlySpan<float> raw, RowScratch row)
@@ -279,7 +280,7 @@ public sealed class PairFeaturizer
         for (int f = 0; f < d; f++)
         {
             float z = (raw[f] - _mean[f]) * _scale[f];
-            if (z != 0) row.Add(f, z);
+            if (z != 0) row.AddSorted(f, z);
         }
         if (b > 1)
             for (int f = 0; f < d; f++)
@@ -287,12 +288,11 @@ public sealed class PairFeaturizer
                 int bin = 0;
                 var edges = _edges.AsSpan(f * (b - 1), b - 1);
                 while (bin < edges.Length && raw[f] > edges[bin]) bin++;
-                row.Add(BinBase + f * b + bin, 1);
+                row.AddSorted(BinBase + f * b + bin, 1);
             }
-        row.EndOfSortedPrefix();
         int id = theme.Theme.Id;
         row.Add(HashColumn(FeatureHasher.Combine(NsTheme, (uint)id)), 1);
-        foreach (var field in ThemeTermFields())
+        foreach (var field in _themeTermFields)
         {
             var distinct = thesis.FieldTerms[(int)field];
             if (distinct.Length == 0) continue;
