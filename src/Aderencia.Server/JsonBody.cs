@@ -26,7 +26,9 @@ public static class JsonBody
                     try
                     {
                         if (buffer.Length == 0) throw ApiProblemException.BadRequest("the request body is empty; send a JSON object (Content-Type: application/json)");
-                        return JsonDocument.Parse(buffer, new JsonDocumentOptions { MaxDepth = 32 });
+                        // JsonDocument keeps reading the memory it was parsed from, and the pipe's segments go back to
+                        // the pool at AdvanceTo (to be refilled by other requests): parse a copy we own.
+                        return JsonDocument.Parse(System.Buffers.BuffersExtensions.ToArray(buffer), new JsonDocumentOptions { MaxDepth = 32 });
                     }
                     catch (JsonException e)
                     {
