@@ -16,15 +16,21 @@ public sealed class AnalyzedText
         Lengths = lengths;
     }
 
+    /// <summary>Terms whose words are not kept (fields that are compared, never quoted): <see cref="Surface"/> is unavailable.</summary>
+    public static AnalyzedText WithoutPositions(uint[] terms) => new("", terms, [], []);
+
+    public bool HasPositions => Starts.Length == Terms.Length;
+
     public string Text { get; }
     public uint[] Terms { get; }
     public int[] Starts { get; }
     public int[] Lengths { get; }
     public int Count => Terms.Length;
 
-    public string Surface(int i) => Text.Substring(Starts[i], Lengths[i]);
+    public string Surface(int i) => SurfaceSpan(i).ToString();
 
-    public ReadOnlySpan<char> SurfaceSpan(int i) => Text.AsSpan(Starts[i], Lengths[i]);
+    public ReadOnlySpan<char> SurfaceSpan(int i) => HasPositions ? Text.AsSpan(Starts[i], Lengths[i])
+        : throw new InvalidOperationException("this field was analysed without word positions; it cannot be quoted");
 
     /// <summary>The original text spanning terms i..j inclusive ("MANEJO FLORESTAL COMUNITÁRIO").</summary>
     public string SurfaceRange(int i, int j) => Text.Substring(Starts[i], Starts[j] + Lengths[j] - Starts[i]);

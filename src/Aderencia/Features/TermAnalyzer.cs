@@ -76,6 +76,25 @@ public sealed class TermAnalyzer
         return new AnalyzedText(text, [.. _terms], [.. _starts], [.. _lengths]);
     }
 
+    /// <summary>
+    /// The content terms of several texts read as one, without word positions: for fields that are compared but never
+    /// quoted. Gives the same terms as analysing the texts joined by punctuation, without building the joined string.
+    /// </summary>
+    public AnalyzedText AnalyzeTermsOnly(params ReadOnlySpan<string> parts)
+    {
+        _terms.Clear();
+        foreach (var text in parts)
+        {
+            if (string.IsNullOrWhiteSpace(text)) continue;
+            foreach (Token token in Tokenizer.Tokenize(text, CompoundMode.Parts))
+            {
+                uint term = TermOf(token.Of(text));
+                if (term != 0) _terms.Add(term);
+            }
+        }
+        return _terms.Count == 0 ? AnalyzedText.Empty : AnalyzedText.WithoutPositions([.. _terms]);
+    }
+
     /// <summary>The content terms of a phrase, in order (for theme keywords).</summary>
     public uint[] Phrase(string text) => Analyze(text).Terms;
 }

@@ -76,8 +76,9 @@ public sealed class ThesisProfile
         fields[(int)ThesisField.Title] = analyzer.Analyze(p.Title);
         fields[(int)ThesisField.Keywords] = analyzer.Analyze(string.Join(" ; ", p.Keywords));
         fields[(int)ThesisField.Abstract] = analyzer.Analyze(p.Abstract);
-        fields[(int)ThesisField.English] = analyzer.Analyze(Join(p.AbstractEn, string.Join(" ; ", p.KeywordsEn)));
-        fields[(int)ThesisField.Context] = analyzer.Analyze(Join(p.Program, p.ConcentrationArea, p.ResearchLine, p.Project, p.KnowledgeArea, p.Subarea, p.Specialty));
+        // English and context terms are compared with the theme but never quoted: no positions, no joined copies.
+        fields[(int)ThesisField.English] = analyzer.AnalyzeTermsOnly([p.AbstractEn, .. p.KeywordsEn]);
+        fields[(int)ThesisField.Context] = analyzer.AnalyzeTermsOnly(p.Program, p.ConcentrationArea, p.ResearchLine, p.Project, p.KnowledgeArea, p.Subarea, p.Specialty);
         return new ThesisProfile(p, fields);
     }
 
@@ -91,6 +92,4 @@ public sealed class ThesisProfile
         Vectors = vectors;
         AllVector = TermVector.From(AllTerms, _allCounts, idf);
     }
-
-    private static string Join(params string[] parts) => string.Join(" . ", parts.Where(s => s.Length > 0));
 }
