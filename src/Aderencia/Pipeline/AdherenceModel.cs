@@ -80,12 +80,16 @@ public sealed class AdherenceModel
         pairs.Count == 0 ? new Predictions([], []) : Classifier.Predict(Featurizer.Transform(pairs, threads), threads);
 
     /// <summary>Full predictions with justifications. <paramref name="peers"/>: the themes each pair's theme is ranked among.</summary>
-    public Prediction[] Predict(IReadOnlyList<Pair> pairs, int threads = 2, bool justify = true, IEnumerable<Theme>? peers = null)
+    /// <param name="justifyFrom">Only predictions at or above this level get a justification (the others get "").</param>
+    public Prediction[] Predict(IReadOnlyList<Pair> pairs, int threads = 2, bool justify = true, IEnumerable<Theme>? peers = null,
+        AdherenceLevel justifyFrom = AdherenceLevel.Baixa)
     {
         if (pairs.Count == 0) return [];
         var batch = Featurizer.Featurize(pairs, peers, threads);
         var why = new string[pairs.Count];
-        var scored = Classifier.Predict(batch.Matrix, threads, afterRow: justify ? (i, level) => why[i] = Justify(batch, i, level) : null);
+        var scored = Classifier.Predict(batch.Matrix, threads, afterRow: justify
+            ? (i, level) => { if (level >= justifyFrom) why[i] = Justify(batch, i, level); }
+            : null);
         var result = new Prediction[pairs.Count];
         for (int i = 0; i < result.Length; i++)
         {

@@ -1,6 +1,5 @@
 using Aderencia.Data;
 using Aderencia.Domain;
-using Aderencia.Models;
 
 namespace Aderencia.Pipeline;
 
@@ -25,17 +24,8 @@ public static class ThemeMapper
         {
             var chunk = mappable.Skip(start).Take(Chunk).ToList();
             var pairs = chunk.SelectMany(t => byUf[t.Uf].Select(theme => new Pair(t, theme))).ToList();
-            var batch = model.Featurizer.Featurize(pairs, themes, threads);
-            var why = new string[pairs.Count];
-            var scored = model.Classifier.Predict(batch.Matrix, threads, afterRow: justify
-                ? (i, level) => { if (level >= minLevel) why[i] = model.Justify(batch, i, level); }
-                : null);
-            var kept = new List<(Pair Pair, Prediction Prediction)>();
-            for (int i = 0; i < pairs.Count; i++)
-            {
-                var p = scored.Row(i);
-                if (scored.Levels[i] >= minLevel) kept.Add((pairs[i], new Prediction(scored.Levels[i], p[0], p[1], p[2], why[i] ?? "")));
-            }
+            var predictions = model.Predict(pairs, threads, justify, themes, justifyFrom: minLevel);
+            var kept = pairs.Zip(predictions).Where(k => k.Second.Level >= minLevel).Select(k => (Pair: k.First, Prediction: k.Second)).ToList();
             foreach (var group in kept.GroupBy(k => k.Pair.Production.Id))
             {
                 int rank = 1;
