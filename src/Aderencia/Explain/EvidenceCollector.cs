@@ -31,7 +31,7 @@ public static class EvidenceCollector
         // A feature gets its column's whole contribution (hashed columns may be shared by several features).
         float Of(ReadOnlySpan<int> columns, ReadOnlySpan<float> contributions, int column)
         {
-            int at = SortedTerms.Find(columns, column);
+            int at = columns.BinarySearch(column);
             return at >= 0 ? contributions[at] : 0;
         }
 

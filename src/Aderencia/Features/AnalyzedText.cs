@@ -16,7 +16,7 @@ public sealed class AnalyzedText
         Lengths = lengths;
     }
 
-    /// <summary>Terms whose words are not kept (fields that are compared, never quoted): <see cref="Surface"/> is unavailable.</summary>
+    /// <summary>Terms whose words are not kept (fields that are compared, never quoted): <see cref="SurfaceSpan"/> is unavailable.</summary>
     public static AnalyzedText WithoutPositions(uint[] terms) => new("", terms, [], []);
 
     public bool HasPositions => Starts.Length == Terms.Length;
@@ -27,15 +27,8 @@ public sealed class AnalyzedText
     public int[] Lengths { get; }
     public int Count => Terms.Length;
 
-    public string Surface(int i) => SurfaceSpan(i).ToString();
-
     public ReadOnlySpan<char> SurfaceSpan(int i) => HasPositions ? Text.AsSpan(Starts[i], Lengths[i])
         : throw new InvalidOperationException("this field was analysed without word positions; it cannot be quoted");
-
-    /// <summary>The original text spanning terms i..j inclusive ("MANEJO FLORESTAL COMUNITÁRIO").</summary>
-    public string SurfaceRange(int i, int j) => Text.Substring(Starts[i], Starts[j] + Lengths[j] - Starts[i]);
-
-    public int IndexOf(uint term) => Array.IndexOf(Terms, term);
 
     /// <summary>Positions where <paramref name="phrase"/> occurs as a contiguous run of terms.</summary>
     public int CountPhrase(ReadOnlySpan<uint> phrase, out int first)

@@ -82,12 +82,11 @@ public sealed class PairFeaturizer
     }
 
     /// <summary>One pair's row with what it was computed from, for explanations.</summary>
-    public PairExplanation Explain(Pair pair, IEnumerable<Theme>? peers = null) => Explain(Featurize([pair], peers, threads: 1), 0);
-
-    /// <summary>Pair <paramref name="index"/> of a featurized batch: its row and what it was computed from.</summary>
-    public PairExplanation Explain(FeaturizedPairs batch, int index) => new(
-        batch.Matrix.RowIndices(index).ToArray(), batch.Matrix.RowValues(index).ToArray(),
-        batch.Evidence[index], batch.ThesisOf(index), batch.ThemeOf(index));
+    public PairExplanation Explain(Pair pair, IEnumerable<Theme>? peers = null)
+    {
+        var batch = Featurize([pair], peers, threads: 1);
+        return new(batch.Matrix.RowIndices(0).ToArray(), batch.Matrix.RowValues(0).ToArray(), batch.Evidence[0], batch.ThesisOf(0), batch.ThemeOf(0));
+    }
 
     /// <summary>The thesis fields whose terms become theme × term features.</summary>
     public IEnumerable<ThesisField> ThemeTermFields()

@@ -67,40 +67,7 @@ public static class SortedTerms
 
     public static uint[] Distinct(ReadOnlySpan<uint> terms) => Count(terms).Terms;
 
-    public static bool Contains(ReadOnlySpan<uint> sorted, uint term) => Find(sorted, term) >= 0;
-
-    /// <summary>
-    /// Index of <paramref name="key"/> in the ascending span, or the bitwise complement of where it would go (as
-    /// Array.BinarySearch); a plain loop without the generic comparer, for the hot paths.
-    /// </summary>
-    public static int Find(ReadOnlySpan<uint> sorted, uint key)
-    {
-        int lo = 0, hi = sorted.Length - 1;
-        while (lo <= hi)
-        {
-            int mid = (int)((uint)(lo + hi) >> 1);
-            uint v = sorted[mid];
-            if (v == key) return mid;
-            if (v < key) lo = mid + 1;
-            else hi = mid - 1;
-        }
-        return ~lo;
-    }
-
-    /// <inheritdoc cref="Find(ReadOnlySpan{uint}, uint)"/>
-    public static int Find(ReadOnlySpan<int> sorted, int key)
-    {
-        int lo = 0, hi = sorted.Length - 1;
-        while (lo <= hi)
-        {
-            int mid = (int)((uint)(lo + hi) >> 1);
-            int v = sorted[mid];
-            if (v == key) return mid;
-            if (v < key) lo = mid + 1;
-            else hi = mid - 1;
-        }
-        return ~lo;
-    }
+    public static bool Contains(ReadOnlySpan<uint> sorted, uint term) => sorted.BinarySearch(term) >= 0;
 
     /// <summary>How many terms the two sorted sets share.</summary>
     public static int Overlap(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b)
@@ -127,7 +94,7 @@ public static class SortedTerms
         int n = 0;
         foreach (uint t in small)
         {
-            int at = Find(large, t);
+            int at = large.BinarySearch(t);
             if (at >= 0)
             {
                 n++;

@@ -94,7 +94,4 @@ public sealed class TermAnalyzer
         }
         return _terms.Count == 0 ? AnalyzedText.Empty : AnalyzedText.WithoutPositions([.. _terms]);
     }
-
-    /// <summary>The content terms of a phrase, in order (for theme keywords).</summary>
-    public uint[] Phrase(string text) => Analyze(text).Terms;
 }

@@ -64,7 +64,7 @@ public sealed class TermVector
         int from = 0;
         for (int i = 0; i < small.Terms.Length && from < terms.Length; i++)
         {
-            int at = SortedTerms.Find(terms[from..], small.Terms[i]);
+            int at = terms[from..].BinarySearch(small.Terms[i]);
             if (at >= 0)
             {
                 dot += small.Weights[i] * large.Weights[from + at];

@@ -55,7 +55,7 @@ public sealed class ThesisProfile
         var text = Fields[(int)f].Terms;
         for (int i = 0; i < text.Length; i++)
         {
-            int at = SortedTerms.Find(terms, text[i]);
+            int at = Array.BinarySearch(terms, text[i]);
             if (first[at] < 0) first[at] = i;
         }
         return all[(int)f] = first;
@@ -66,7 +66,7 @@ public sealed class ThesisProfile
     /// <summary>Occurrences of <paramref name="term"/> over all fields.</summary>
     public int CountOf(uint term)
     {
-        int i = SortedTerms.Find(AllTerms, term);
+        int i = Array.BinarySearch(AllTerms, term);
         return i >= 0 ? _allCounts[i] : 0;
     }
 
